@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: sets the machine up, builds, then runs each test project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export JITLENS_TOOLS_DIR="$PWD/.tools"
+export PATH="$PWD/.tools/bin:$PATH"
+dotnet build ParallelTools.sln -c Release --no-restore --verbosity quiet
+mkdir -p artifacts/test-results
+dotnet test ParallelTools.sln -c Release --no-build --verbosity quiet \
+  --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@"

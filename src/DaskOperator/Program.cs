@@ -1,0 +1,6 @@
+namespace DaskOperator;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}

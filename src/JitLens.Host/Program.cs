@@ -1,0 +1,6 @@
+namespace JitLens.Host;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}

@@ -1,0 +1,46 @@
+namespace JitLens.Pipeline;
+
+/// <summary>What the user asked to inspect, independent of the front end (CLI, Jupyter, IPython).</summary>
+public sealed record InspectRequest
+{
+    /// <summary>Input files: C# sources (.cs), one built assembly (.dll with its .pdb), or a Python file (.py).</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>Glob-like pattern on method names (<c>*</c> wildcards), null for every method.</summary>
+    public string? MethodPattern { get; init; }
+
+    /// <summary>Pattern naming methods to treat as GPU kernels in addition to those found by <c>Load*Kernel</c>.</summary>
+    public string? KernelPattern { get; init; }
+
+    /// <summary>Views to produce, by name (il, asm, ir, ptx, sass, cfg, bytecode, numba_ir, llvm); empty = the defaults.</summary>
+    public IReadOnlyList<string> Views { get; init; } = [];
+
+    /// <summary>JIT tier for CPU code.</summary>
+    public JitTier Tier { get; init; } = JitTier.Optimized;
+
+    /// <summary>GPU target, e.g. "sm_80".</summary>
+    public string? Arch { get; init; }
+
+    /// <summary>Extra Numba signatures to compile, e.g. "float64(float64[:])".</summary>
+    public IReadOnlyList<string> Signatures { get; init; } = [];
+
+    /// <summary>Python interpreter for the Numba frontend.</summary>
+    public string? Python { get; init; }
+
+    /// <summary>Wall-clock limit for any child process that runs or JITs user code.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public bool Wants(string view) => Views.Count == 0 || Views.Contains(view, StringComparer.OrdinalIgnoreCase);
+}
+
+public enum JitTier
+{
+    /// <summary>Fully optimized code, as steady state runs it (no user code runs).</summary>
+    Optimized,
+
+    /// <summary>The first, unoptimized tier.</summary>
+    Tier0,
+
+    /// <summary>Tier1 with dynamic PGO after warm-up; runs the user's code.</summary>
+    Tier1Pgo,
+}

@@ -1,0 +1,23 @@
+using JitLens.Model;
+
+namespace JitLens.Pipeline;
+
+/// <summary>State that flows through the stages: the request, what earlier stages produced, and the growing model.</summary>
+public sealed class InspectionContext
+{
+    public InspectionContext(InspectRequest request)
+    {
+        Request = request;
+    }
+
+    public InspectRequest Request { get; }
+
+    /// <summary>The result every renderer reads.</summary>
+    public InspectionResult Result { get; } = new();
+
+    /// <summary>The compiled C# input on disk (assembly with its PDB next to it), set by the compile stage.</summary>
+    public CompiledInput? Compiled { get; set; }
+}
+
+/// <summary>A built assembly on disk with its portable PDB beside it, and the sources it came from.</summary>
+public sealed record CompiledInput(string AssemblyPath, string PdbPath, IReadOnlyList<SourceDocument> Sources);

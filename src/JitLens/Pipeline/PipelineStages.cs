@@ -1,0 +1,9 @@
+namespace JitLens.Pipeline;
+
+/// <summary>The one place where stages are registered, in the order they run.</summary>
+public static class PipelineStages
+{
+    public static IReadOnlyList<IInspectionStage> All { get; } =
+    [
+    ];
+}
