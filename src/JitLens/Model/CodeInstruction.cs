@@ -7,6 +7,28 @@ namespace JitLens.Model;
 /// <param name="Offset">Offset of the instruction inside its unit (IL offset, native offset), when it has one.</param>
 public sealed record CodeInstruction(string Text, int? Line, CodeRegion Region = CodeRegion.Body, long? Offset = null)
 {
-    /// <summary>A label or block name this instruction defines, used by CFG builders and the HTML view.</summary>
+    /// <summary>A label this instruction starts (a branch target), used by CFG builders and the HTML view.</summary>
     public string? Label { get; init; }
+
+    /// <summary>How control leaves this instruction; lets one CFG builder serve every view.</summary>
+    public ControlFlowKind Flow { get; init; } = ControlFlowKind.Next;
+
+    /// <summary>The <see cref="Label"/> a branch goes to, for <see cref="ControlFlowKind.Branch"/> and <see cref="ControlFlowKind.ConditionalBranch"/>.</summary>
+    public string? TargetLabel { get; init; }
+}
+
+/// <summary>How control leaves an instruction.</summary>
+public enum ControlFlowKind
+{
+    /// <summary>Falls through to the next instruction (calls included).</summary>
+    Next,
+
+    /// <summary>Always jumps to <see cref="CodeInstruction.TargetLabel"/> (or somewhere unknown when it is null).</summary>
+    Branch,
+
+    /// <summary>Jumps to <see cref="CodeInstruction.TargetLabel"/> or falls through.</summary>
+    ConditionalBranch,
+
+    /// <summary>Leaves the unit (ret, exit, tail call, throw helper that never returns).</summary>
+    Return,
 }
