@@ -16,7 +16,7 @@ public static partial class PtxListingParser
 
         // .file directives come after the code that uses them.
         var sourceFileIds = lines
-            .Select(l => FileDirective().Match(l))
+            .Select(l => FileDirective().Match(l.Trim()))
             .Where(m => m.Success && isSourceFile(m.Groups["path"].Value))
             .Select(m => m.Groups["id"].Value)
             .ToHashSet(StringComparer.Ordinal);
