@@ -5,6 +5,8 @@ public static class RendererCatalog
 {
     private static readonly IReadOnlyList<IRenderer> Renderers =
     [
+        // The interactive view: shared by `jitlens inspect --format html` and the Jupyter kernel.
+        new Html.HtmlRenderer(),
     ];
 
     public static IReadOnlyList<string> Names => Renderers.Select(r => r.Name).ToList();
