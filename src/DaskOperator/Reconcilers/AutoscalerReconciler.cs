@@ -6,8 +6,8 @@ namespace DaskOperator.Reconcilers;
 
 /// <summary>
 /// DaskAutoscaler → the cluster's default worker count follows the scheduler's adaptive target, clamped to
-/// [minimum, maximum]. It writes the cluster's spec.worker.replicas (the default group's source of truth);
-/// the periodic look is a requeue-after.
+/// [minimum, maximum], written to the default group's spec.worker.replicas as dask-kubernetes does; the
+/// periodic look is a requeue-after.
 /// </summary>
 internal sealed class AutoscalerReconciler(KubeApi api, EventRecorder events, SchedulerLocator schedulers) : IReconciler
 {
@@ -38,11 +38,14 @@ internal sealed class AutoscalerReconciler(KubeApi api, EventRecorder events, Sc
             return await ReportAsync(scaler, false, "SchedulerUnavailable", e.Message, ct).ConfigureAwait(false);
         }
         var desired = Math.Clamp(target, scaler.Spec.Minimum, Math.Max(scaler.Spec.Minimum, scaler.Spec.Maximum));
-        if (cluster.Spec.Worker.Replicas != desired)
+        var groupName = PodTemplates.DefaultGroupName(cluster.Metadata.Name);
+        var group = await api.GetAsync<DaskWorkerGroup>("daskworkergroups", ns, groupName, ct).ConfigureAwait(false);
+        if (group is null) return await ReportAsync(scaler, false, "GroupMissing", $"DaskWorkerGroup {groupName} does not exist yet.", ct).ConfigureAwait(false);
+        if (group.Spec.Worker.Replicas != desired)
         {
-            await api.MergePatchAsync("daskclusters", ns, cluster.Metadata.Name, new { spec = new { worker = new { replicas = desired } } }, ct)
+            await api.MergePatchAsync("daskworkergroups", ns, groupName, new { spec = new { worker = new { replicas = desired } } }, ct)
                 .ConfigureAwait(false);
-            await events.NormalAsync(scaler, "Autoscaled", $"Scheduler wants {target} worker(s); set {cluster.Metadata.Name} to {desired}.", ct)
+            await events.NormalAsync(scaler, "Autoscaled", $"Scheduler wants {target} worker(s); set {groupName} to {desired}.", ct)
                 .ConfigureAwait(false);
         }
         return await ReportAsync(scaler, true, "TargetApplied", $"Scheduler target {target}, replicas {desired}.", ct).ConfigureAwait(false);

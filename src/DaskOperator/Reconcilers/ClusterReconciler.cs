@@ -84,13 +84,21 @@ internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, Clust
         await events.NormalAsync(cluster, "ServiceUpdated", $"Updated scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The default group follows the cluster's spec.worker. Replicas follow it only when the cluster's value
+    /// changed since it was last passed on (recorded on the group), so scaling the default group directly, as
+    /// dask-kubernetes' KubeCluster.scale and DaskAutoscaler do, is not undone.
+    /// </summary>
     private async Task<DaskWorkerGroup> EnsureDefaultGroupAsync(DaskCluster cluster, CancellationToken ct)
     {
         var ns = cluster.Metadata.NamespaceProperty;
         var name = PodTemplates.DefaultGroupName(cluster.Metadata.Name);
+        var clusterReplicas = cluster.Spec.Worker.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var group = await api.GetAsync<DaskWorkerGroup>("daskworkergroups", ns, name, ct).ConfigureAwait(false);
         if (group is null)
         {
+            var annotations = Ownership.InheritedAnnotations(cluster.Metadata);
+            annotations[Labels.PropagatedReplicas] = clusterReplicas;
             group = new DaskWorkerGroup
             {
                 Metadata = new V1ObjectMeta
@@ -98,7 +106,7 @@ internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, Clust
                     Name = name,
                     NamespaceProperty = ns,
                     Labels = new Dictionary<string, string> { [Labels.ClusterName] = cluster.Metadata.Name, [Labels.Component] = Labels.WorkerGroup },
-                    Annotations = Ownership.InheritedAnnotations(cluster.Metadata),
+                    Annotations = annotations,
                     OwnerReferences = [Ownership.ReferenceTo(cluster)],
                 },
                 Spec = new DaskWorkerGroupSpec { Cluster = cluster.Metadata.Name, Worker = KubeApi.Clone(cluster.Spec.Worker) },
@@ -107,11 +115,15 @@ internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, Clust
             await events.NormalAsync(cluster, "WorkerGroupCreated", $"Created default worker group {name}.", ct).ConfigureAwait(false);
             return group;
         }
-        // The cluster's spec.worker (and its scale subresource) is the source of truth for the default group.
-        if (KubeApi.Json(group.Spec.Worker) != KubeApi.Json(cluster.Spec.Worker) || group.Spec.Cluster != cluster.Metadata.Name)
+        var desired = KubeApi.Clone(cluster.Spec.Worker);
+        var propagated = group.Metadata.Annotations?.TryGetValue(Labels.PropagatedReplicas, out var p) == true ? p : null;
+        if (propagated == clusterReplicas) desired.Replicas = group.Spec.Worker.Replicas;
+        if (KubeApi.Json(group.Spec.Worker) != KubeApi.Json(desired) || group.Spec.Cluster != cluster.Metadata.Name || propagated != clusterReplicas)
         {
-            group.Spec.Worker = KubeApi.Clone(cluster.Spec.Worker);
+            group.Spec.Worker = desired;
             group.Spec.Cluster = cluster.Metadata.Name;
+            group.Metadata.Annotations ??= new Dictionary<string, string>();
+            group.Metadata.Annotations[Labels.PropagatedReplicas] = clusterReplicas;
             group = await api.ReplaceAsync("daskworkergroups", ns, name, group, ct).ConfigureAwait(false);
         }
         return group;

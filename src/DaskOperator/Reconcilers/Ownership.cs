@@ -24,6 +24,6 @@ internal static class Ownership
         (meta.Annotations ?? new Dictionary<string, string>())
             .Where(a => !a.Key.StartsWith("kubectl.kubernetes.io", StringComparison.Ordinal)
                         && !a.Key.StartsWith("kopf.zalando.org", StringComparison.Ordinal)
-                        && a.Key != Controller.Labels.SpecHash)
+                        && !a.Key.StartsWith("kubernetes.dask.org/", StringComparison.Ordinal))
             .ToDictionary(a => a.Key, a => a.Value);
 }
