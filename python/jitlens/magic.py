@@ -77,9 +77,9 @@ class JitLensMagics(Magics):
     @staticmethod
     def _arguments(args):
         arguments = ["--format", args.format]
-        for flag, view in VIEW_FLAGS.items():
-            if getattr(args, flag):
-                arguments += ["--view", view]
+        views = [view for flag, view in VIEW_FLAGS.items() if getattr(args, flag)]
+        if views:
+            arguments += ["--view", ",".join(views)]
         for signature in args.signature:
             arguments += ["--signature", signature]
         # The kernel's own interpreter has the user's packages; --python chooses another.
