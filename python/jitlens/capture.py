@@ -280,11 +280,14 @@ def cuda_signature(dispatcher, args, cuda):
     from numba import cuda as numba_cuda, types
     result = {"signature": signature_text(args, types.void), "arguments": ", ".join(str(a) for a in args),
               "arch": cuda["arch"], "numba_ir": [], "notes": []}
-    if not cuda["gpu"]:
-        # Without a GPU, NVVM still compiles PTX for Numba's default compute capability.
-        ptx, _ = numba_cuda.compile_ptx(dispatcher.py_func, args, lineinfo=True, cc=tuple(cuda["cc"]))
+    device = bool(dispatcher.targetoptions.get("device"))
+    if device or not cuda["gpu"]:
+        # Without a GPU (or for a device function, which has no cubin of its own) NVVM still compiles PTX,
+        # through Numba's public compile_ptx, which does not keep the Numba IR.
+        ptx, return_type = numba_cuda.compile_ptx(dispatcher.py_func, args, device=device, lineinfo=True, cc=tuple(cuda["cc"]))
+        result["signature"] = signature_text(args, return_type)
         result["ptx"] = ptx
-        result["notes"].append("SASS needs a GPU to link the kernel; only PTX is shown.")
+        result["notes"].append("Only PTX is shown: SASS and Numba IR come from a kernel linked on a GPU.")
         return result
     # The user's kernel may lack lineinfo; a twin compiled with it gives PTX .loc and SASS line comments.
     twin = numba_cuda.jit(types.void(*args), lineinfo=True)(dispatcher.py_func)
