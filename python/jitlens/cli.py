@@ -4,8 +4,8 @@ import os
 import shutil
 import subprocess
 
-# Long enough for a cold .NET start plus Numba compiling a notebook cell on a busy machine.
-TIMEOUT_SECONDS = 300
+# What the command itself may take on top of running the cell: a cold .NET start, mapping and rendering.
+OVERHEAD_SECONDS = 60
 
 
 class JitLensError(Exception):
@@ -34,13 +34,16 @@ def as_command(path):
     return ["dotnet", path] if path.endswith(".dll") else [path]
 
 
-def inspect(path, arguments):
-    """Runs ``jitlens inspect PATH ARGUMENTS...`` and returns its standard output."""
+def inspect(path, arguments, timeout):
+    """Runs ``jitlens inspect PATH ARGUMENTS...`` and returns its standard output.
+
+    ``timeout`` is the time the command may give the cell (its --timeout); the command gets a little more."""
+    limit = timeout + OVERHEAD_SECONDS
     try:
         done = subprocess.run([*command(), "inspect", path, *arguments], capture_output=True, text=True,
-                              timeout=TIMEOUT_SECONDS, check=False)
+                              timeout=limit, check=False)
     except subprocess.TimeoutExpired:
-        raise JitLensError(f"jitlens did not finish within {TIMEOUT_SECONDS} s.") from None
+        raise JitLensError(f"jitlens did not finish within {limit} s.") from None
     except OSError as e:
         raise JitLensError(f"jitlens could not be started: {e}") from None
     if done.returncode != 0:
