@@ -19,6 +19,8 @@ import sys
 import tempfile
 import traceback
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -61,6 +63,7 @@ def capture(path, signatures, report):
 
     # Debug info makes Numba emit !dbg locations in LLVM IR and .loc in asm: the line mapping rests on it.
     os.environ["NUMBA_DEBUGINFO"] = "1"
+    os.environ["NUMBA_DISABLE_ERROR_MESSAGE_HIGHLIGHTING"] = "1"
     try:
         import numba
         from numba.core import config
@@ -73,10 +76,10 @@ def capture(path, signatures, report):
     dispatchers = find_dispatchers(namespace, path)
     cuda = cuda_status(dispatchers)
     report["cuda"] = cuda
-    if any(kind == "cuda" for _, kind, _ in dispatchers) and not cuda["available"]:
+    if any(kind == "cuda" for _, kind, _, _ in dispatchers) and not cuda["available"]:
         report["notes"].append(f"Numba's CUDA target is unavailable here ({cuda['reason']}), so @cuda.jit kernels have no PTX or SASS; the CPU views still work.")
     kernel_requests = add_requested_signatures(dispatchers, signatures, cuda)
-    for name, kind, dispatcher in dispatchers:
+    for name, kind, dispatcher, _ in dispatchers:
         report["functions"].append(describe_function(name, kind, dispatcher, cuda, kernel_requests.get(id(dispatcher), []), report["notes"]))
 
 
@@ -103,24 +106,24 @@ def exception_error(path, exc):
     loc = getattr(exc, "loc", None)  # Numba's typing errors know the line inside the compiled function
     if loc is not None and getattr(loc, "filename", None) and os.path.abspath(loc.filename) == path and loc.line:
         line = loc.line
-    text = str(exc).strip().splitlines()
-    summary = next((t.strip() for t in text if t.strip()), "")
+    summary = first_line(exc)
     if type(exc).__name__ in ("CudaSupportError", "NvvmSupportError", "CudaDriverError"):
         summary = f"Numba's CUDA target is unavailable here: {summary}"
     return UserFileError("exception", f"{type(exc).__name__}: {summary}" if summary else type(exc).__name__, line)
 
 
 def find_dispatchers(namespace, path):
-    """Numba dispatchers defined in the user's file: (name, 'cpu' | 'cuda', dispatcher), in source order."""
+    """Numba functions defined in the user's file, in source order: (name, "cpu" | "cuda", dispatcher, decorated object)."""
     from numba.core.dispatcher import Dispatcher
     found = []
     for name, value in namespace.items():
         kind = "cpu"
         target = value
         if not isinstance(value, Dispatcher):
-            # @vectorize without signatures gives a DUFunc whose scalar kernel is a normal dispatcher.
+            # @vectorize without signatures gives a DUFunc: its scalar kernel sits in a UFuncDispatcher.
+            # (@vectorize with signatures gives a plain NumPy ufunc; Numba keeps nothing to inspect there.)
             inner = getattr(value, "_dispatcher", None)
-            if isinstance(inner, Dispatcher):
+            if type(inner).__name__ in ("UFuncDispatcher", "Dispatcher") and hasattr(value, "add"):
                 target = inner
             else:
                 continue
@@ -129,7 +132,7 @@ def find_dispatchers(namespace, path):
         py_func = getattr(target, "py_func", None)
         if py_func is None or os.path.abspath(py_func.__code__.co_filename) != path:
             continue
-        found.append((name, kind, target))
+        found.append((name, kind, target, value))
     found.sort(key=lambda f: f[2].py_func.__code__.co_firstlineno)
     return found
 
@@ -147,16 +150,17 @@ def add_requested_signatures(dispatchers, signatures, cuda):
             args, _ = sigutils.normalize_signature(sig_text)
         except Exception as e:
             raise UserFileError("signature", f"--signature '{text}' is not a Numba signature ({e})") from None
-        targets = [d for n, _, d in dispatchers if (n == name if name else parameter_count(d) == len(args))]
+        targets = [(d, v) for n, _, d, v in dispatchers if (n == name if name else parameter_count(d) == len(args))]
         if name and not targets:
             raise UserFileError("signature", f"--signature '{text}': the file has no Numba function named '{name}'")
-        for dispatcher in targets:
+        for dispatcher, value in targets:
             if type(dispatcher).__name__ == "CUDADispatcher":
                 if cuda["available"]:
                     kernel_requests.setdefault(id(dispatcher), []).append(tuple(args))
                 continue
             try:
-                dispatcher.compile(sig_text)
+                # A DUFunc compiles new loops through add(); dispatchers through compile().
+                value.add(sig_text) if value is not dispatcher else dispatcher.compile(sig_text)
             except Exception as e:
                 summary = first_line(e) or type(e).__name__
                 raise UserFileError("signature", f"--signature '{text}' does not compile for {dispatcher.py_func.__name__}: {summary}") from None
@@ -168,7 +172,7 @@ def parameter_count(dispatcher):
 
 
 def cuda_status(dispatchers):
-    if not any(kind == "cuda" for _, kind, _ in dispatchers):
+    if not any(kind == "cuda" for _, kind, _, _ in dispatchers):
         return {"available": False, "reason": "the file has no @cuda.jit kernel"}
     from numba import cuda
     from numba.core import config
@@ -187,7 +191,13 @@ def cuda_status(dispatchers):
 
 
 def first_line(exc):
-    return next((t.strip() for t in str(exc).splitlines() if t.strip()), "")
+    """The telling line of an exception message: Numba's start with a generic "Failed in ... pipeline" line, and a
+    line ending in ':' is completed by the next one (e.g. "No implementation ... for signature: >>> add(int64, str)")."""
+    lines = [t.strip() for t in ANSI.sub("", str(exc)).splitlines() if t.strip()]
+    lines = [t for t in lines if not t.startswith("Failed in ")] or lines
+    if not lines:
+        return ""
+    return f"{lines[0]} {lines[1]}" if lines[0].endswith(":") and len(lines) > 1 else lines[0]
 
 
 def describe_function(name, kind, dispatcher, cuda, kernel_requests, notes):
@@ -205,8 +215,9 @@ def describe_function(name, kind, dispatcher, cuda, kernel_requests, notes):
         "signatures": [],
     }
     if kind == "cpu":
-        for args, cres in dispatcher.overloads.items():
-            function["signatures"].append(cpu_signature(dispatcher, args, cres))
+        for key, cres in dispatcher.overloads.items():
+            # Dispatchers key overloads by argument types; a DUFunc's UFuncDispatcher by full signature.
+            function["signatures"].append(cpu_signature(getattr(key, "args", key), cres))
     elif cuda["available"]:
         for args in dict.fromkeys([*dispatcher.overloads.keys(), *kernel_requests]):
             function["signatures"].append(cuda_signature(dispatcher, args, cuda))
@@ -254,14 +265,14 @@ def signature_text(args, return_type):
     return f"{return_type}({', '.join(str(a) for a in args)})"
 
 
-def cpu_signature(dispatcher, args, cres):
+def cpu_signature(args, cres):
     return {
         "signature": signature_text(args, cres.signature.return_type),
         "arguments": ", ".join(str(a) for a in args),
         "function_name": cres.fndesc.llvm_func_name,
         "numba_ir": numba_ir(cres),
-        "llvm": dispatcher.inspect_llvm(args),
-        "asm": dispatcher.inspect_asm(args),
+        "llvm": cres.library.get_llvm_str(),
+        "asm": cres.library.get_asm_str(),
     }
 
 
@@ -269,11 +280,14 @@ def cuda_signature(dispatcher, args, cuda):
     from numba import cuda as numba_cuda, types
     result = {"signature": signature_text(args, types.void), "arguments": ", ".join(str(a) for a in args),
               "arch": cuda["arch"], "numba_ir": [], "notes": []}
-    if not cuda["gpu"]:
-        # Without a GPU, NVVM still compiles PTX for Numba's default compute capability.
-        ptx, _ = numba_cuda.compile_ptx(dispatcher.py_func, args, lineinfo=True, cc=tuple(cuda["cc"]))
+    device = bool(dispatcher.targetoptions.get("device"))
+    if device or not cuda["gpu"]:
+        # Without a GPU (or for a device function, which has no cubin of its own) NVVM still compiles PTX,
+        # through Numba's public compile_ptx, which does not keep the Numba IR.
+        ptx, return_type = numba_cuda.compile_ptx(dispatcher.py_func, args, device=device, lineinfo=True, cc=tuple(cuda["cc"]))
+        result["signature"] = signature_text(args, return_type)
         result["ptx"] = ptx
-        result["notes"].append("SASS needs a GPU to link the kernel; only PTX is shown.")
+        result["notes"].append("Only PTX is shown: SASS and Numba IR come from a kernel linked on a GPU.")
         return result
     # The user's kernel may lack lineinfo; a twin compiled with it gives PTX .loc and SASS line comments.
     twin = numba_cuda.jit(types.void(*args), lineinfo=True)(dispatcher.py_func)

@@ -16,7 +16,8 @@ internal static class BytecodeListing
             var (line, region) = scope.Classify(b.Line);
             var text = string.Create(CultureInfo.InvariantCulture, $"{b.Offset,4} {b.OpName,-26} {b.ArgRepr}").TrimEnd();
             var flow = FlowOf(b);
-            return new CodeInstruction(text, line, region, b.Offset)
+            // The offset stays in the text, in decimal as dis prints it and as jump arguments ("to 54") refer to it.
+            return new CodeInstruction(text, line, region)
             {
                 Label = b.IsJumpTarget ? LabelOf(b.Offset) : null,
                 Flow = flow,

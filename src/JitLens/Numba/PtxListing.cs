@@ -5,7 +5,7 @@ namespace JitLens.Numba;
 
 /// <summary>
 /// The <c>ptx</c> view of a CUDA kernel compiled with line info: the instructions of the kernel's
-/// <c>.entry</c>, each at the line of the <c>.loc</c> before it, with <c>$L__BB</c> labels and <c>bra</c> flow.
+/// <c>.entry</c> (or device function's <c>.func</c>), each at the line of the <c>.loc</c> before it, with <c>$L__BB</c> labels and <c>bra</c> flow.
 /// </summary>
 internal static partial class PtxListing
 {
@@ -28,7 +28,10 @@ internal static partial class PtxListing
 
             if (!inEntry)
             {
-                inEntry = text.Contains(".entry", StringComparison.Ordinal) && (entryName is null || text.Contains(entryName, StringComparison.Ordinal));
+                // A kernel is an .entry; a device function a .func (declarations of external ones have no body).
+                inEntry = (text.Contains(".entry", StringComparison.Ordinal) || text.Contains(".func", StringComparison.Ordinal))
+                    && !text.StartsWith(".extern", StringComparison.Ordinal)
+                    && (entryName is null || text.Contains(entryName, StringComparison.Ordinal));
                 continue;
             }
 

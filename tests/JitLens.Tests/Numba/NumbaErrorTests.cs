@@ -34,6 +34,20 @@ public sealed class NumbaErrorTests
     }
 
     [Fact]
+    public async Task Should_report_a_Numba_typing_error_at_the_line_Numba_could_not_type()
+    {
+        // Given `label = x + "units"` on line 6, typed when the file calls mix(1)
+        var file = NumbaFixtures.PathOf("typing_error.py");
+
+        // When JitLens inspects it
+        var error = await Assert.ThrowsAsync<InspectionException>(() => NumbaFixtures.InspectAsync("typing_error.py"));
+
+        // Then the message points at line 6 and keeps Numba's telling line, not its generic header
+        Assert.StartsWith($"{file}:6: running the file raised TypingError: No implementation of function", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_stop_a_file_that_runs_forever_within_the_time_limit()
     {
         // Given a file that loops forever at top level
