@@ -4,7 +4,8 @@ namespace JitLens.Tests.Numba;
 
 /// <summary>--method selects Numba functions by name, as it selects C# methods.</summary>
 public sealed class NumbaMethodPatternTests
-{    [Fact]
+{
+    [Fact]
     public async Task Should_keep_only_functions_matching_the_method_pattern()
     {
         // Given kernel.py with the functions scale (a CUDA kernel) and twice (@njit)
