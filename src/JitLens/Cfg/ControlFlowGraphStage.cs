@@ -1,0 +1,33 @@
+using JitLens.Model;
+using JitLens.Pipeline;
+
+namespace JitLens.Cfg;
+
+/// <summary>
+/// Builds <see cref="InspectedUnit.Cfg"/> for every unit: CPU methods from their x64 "asm", kernels from "sass"
+/// when the toolkit produced it, else from "ptx" (the closest code to the hardware that we have).
+/// </summary>
+public sealed class ControlFlowGraphStage : IInspectionStage
+{
+    public string Name => "cfg";
+
+    public bool AppliesTo(InspectionContext context) => context.Request.Wants("cfg");
+
+    public Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var unit in context.Result.Methods.Concat(context.Result.Kernels))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            unit.Cfg ??= SourceListing(unit) is { } listing ? ControlFlowGraphBuilder.Build(listing) : null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The view a unit's graph is built from: the lowest-level code it has.</summary>
+    public static CodeListing? SourceListing(InspectedUnit unit)
+    {
+        string[] preference = unit.Kind == UnitKind.GpuKernel ? ["sass", "ptx"] : ["asm"];
+        return preference.Select(v => unit.Views.GetValueOrDefault(v)).FirstOrDefault(l => l is not null);
+    }
+}

@@ -1,0 +1,146 @@
+namespace JitLens.Rendering.Html;
+
+internal static partial class ViewAssets
+{
+    /// <summary>
+    /// The behaviour of one view, bound to its own root element: the function is re-declared by every view
+    /// on a page (identical text), and each call touches only the elements under the root it was given.
+    /// </summary>
+    public const string Script = """
+function JitLensView(root) {
+  if (!root || root.dataset.jlReady) { return; }
+  root.dataset.jlReady = "1";
+  const all = (el, sel) => Array.from(el.querySelectorAll(sel));
+  // Golden-angle hues: neighbouring lines get clearly different colours, the same line always the same one.
+  const hue = (line) => Math.round((line * 137.508) % 360);
+  const linesOf = (el) => (el.getAttribute("data-lines") || "").split(/\s+/).filter(Boolean).map(Number);
+
+  function followTheme() {
+    const body = document.body;
+    const jupyterLight = body.getAttribute("data-jp-theme-light");
+    const vscodeKind = body.getAttribute("data-vscode-theme-kind") || "";
+    let dark;
+    if (jupyterLight !== null) { dark = jupyterLight === "false"; }
+    else if (body.classList.contains("vscode-dark") || body.classList.contains("vscode-high-contrast") || /dark|high-contrast(?!-light)/.test(vscodeKind)) { dark = true; }
+    else if (body.classList.contains("vscode-light") || vscodeKind.indexOf("light") >= 0) { dark = false; }
+    else { dark = !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches); }
+    root.setAttribute("data-theme", dark ? "dark" : "light");
+  }
+  followTheme();
+  new MutationObserver(followTheme).observe(document.body, { attributes: true, attributeFilter: ["class", "data-jp-theme-light", "data-vscode-theme-kind"] });
+  if (window.matchMedia) { window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", followTheme); }
+
+  const units = all(root, "section.jl-unit");
+  let current = units[0];
+  const picker = root.querySelector(".jl-picker");
+  if (picker) {
+    picker.addEventListener("change", () => {
+      units.forEach((u, i) => { u.hidden = i !== Number(picker.value); });
+      current = units[Number(picker.value)];
+    });
+  }
+
+  // Scrolls inside a pane only, so the notebook page itself never jumps.
+  function reveal(container, el) {
+    if (!container || !el || container.hidden) { return; }
+    const top = el.offsetTop, bottom = top + el.offsetHeight;
+    if (top < container.scrollTop + 20 || bottom > container.scrollTop + container.clientHeight) {
+      container.scrollTop = Math.max(0, top - container.clientHeight / 3);
+    }
+  }
+
+  function activePane(unit) { return unit.querySelector(".jl-pane:not([hidden])"); }
+
+  function clear(unit) {
+    all(unit, ".jl-sel, .jl-blocksel").forEach((el) => el.classList.remove("jl-sel", "jl-blocksel"));
+    all(unit, ".jl-count").forEach((el) => { el.textContent = ""; });
+  }
+
+  function status(unit, text) { const s = unit.querySelector(".jl-status"); if (s) { s.textContent = text; } }
+
+  function selectLine(unit, line) {
+    const row = unit.querySelector('.jl-line[data-line="' + line + '"]');
+    if (!row) { return; }
+    clear(unit);
+    row.classList.add("jl-sel");
+    unit.dataset.selectedLine = String(line);
+    const counts = [];
+    all(unit, ".jl-listing").forEach((pane) => {
+      const hits = all(pane, '.jl-ins[data-line="' + line + '"]');
+      hits.forEach((el) => el.classList.add("jl-sel"));
+      const tab = unit.querySelector('.jl-tab[data-view="' + pane.dataset.view + '"] .jl-count');
+      if (tab) { tab.textContent = " (" + hits.length + ")"; }
+      counts.push(pane.dataset.view + " " + hits.length);
+    });
+    all(unit, ".cfg-block").forEach((b) => { if (linesOf(b).indexOf(line) >= 0) { b.classList.add("jl-sel"); } });
+    status(unit, "line " + line + ": " + counts.join(" · "));
+    reveal(unit.querySelector(".jl-source"), row);
+    const pane = activePane(unit);
+    if (pane) { reveal(pane, pane.querySelector(".jl-sel")); }
+  }
+
+  function selectInstruction(unit, ins) {
+    const line = ins.getAttribute("data-line");
+    if (line) { selectLine(unit, Number(line)); }
+    else {
+      clear(unit);
+      const region = ins.getAttribute("data-region");
+      status(unit, region + ": not attributed to a source line");
+    }
+    ins.classList.add("jl-sel");
+  }
+
+  function selectBlock(unit, block) {
+    clear(unit);
+    block.classList.add("jl-sel");
+    const lines = linesOf(block);
+    lines.forEach((l) => {
+      const row = unit.querySelector('.jl-line[data-line="' + l + '"]');
+      if (row) { row.classList.add("jl-blocksel"); }
+    });
+    status(unit, "block " + block.getAttribute("data-block") + ": " + (lines.length ? "lines " + lines.join(", ") : "no source line"));
+    if (lines.length) { reveal(unit.querySelector(".jl-source"), unit.querySelector('.jl-line[data-line="' + lines[0] + '"]')); }
+  }
+
+  function showView(unit, view) {
+    all(unit, ".jl-tab").forEach((t) => t.setAttribute("aria-selected", String(t.dataset.view === view)));
+    all(unit, ".jl-pane").forEach((p) => { p.hidden = p.dataset.view !== view; });
+    const pane = activePane(unit);
+    if (pane) { reveal(pane, pane.querySelector(".jl-sel")); }
+  }
+
+  units.forEach((unit) => {
+    all(unit, ".jl-line.jl-has-code, .jl-ins[data-line]").forEach((el) => el.style.setProperty("--jl-h", String(hue(Number(el.dataset.line)))));
+    all(unit, ".cfg-block").forEach((b) => {
+      const lines = linesOf(b);
+      if (lines.length) { b.style.setProperty("--jl-h", String(hue(lines[0]))); b.classList.add("jl-colored"); }
+    });
+    unit.addEventListener("click", (e) => {
+      const target = e.target instanceof Element ? e.target : null;
+      if (!target) { return; }
+      const tab = target.closest(".jl-tab");
+      const row = target.closest(".jl-line.jl-has-code");
+      const ins = target.closest(".jl-ins");
+      const block = target.closest(".cfg-block");
+      if (tab) { showView(unit, tab.dataset.view); }
+      else if (row) { selectLine(unit, Number(row.dataset.line)); }
+      else if (ins) { selectInstruction(unit, ins); }
+      else if (block) { selectBlock(unit, block); }
+    });
+  });
+
+  root.addEventListener("keydown", (e) => {
+    if ((e.key !== "ArrowDown" && e.key !== "ArrowUp") || !current) { return; }
+    const rows = all(current, ".jl-line.jl-has-code");
+    if (!rows.length) { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    const selected = Number(current.dataset.selectedLine || 0);
+    let index = rows.findIndex((r) => Number(r.dataset.line) === selected);
+    if (index < 0) { index = e.key === "ArrowDown" ? 0 : rows.length - 1; }
+    else { index = Math.max(0, Math.min(rows.length - 1, index + (e.key === "ArrowDown" ? 1 : -1))); }
+    selectLine(current, Number(rows[index].dataset.line));
+  });
+}
+""";
+}
