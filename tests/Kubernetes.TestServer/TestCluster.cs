@@ -39,7 +39,8 @@ public sealed partial class TestCluster : IAsyncDisposable
             new ServiceHooks(clusterIps),
             new PodHooks(),
         ]);
-        _kubelet = new NodeKubelet(Service, new AddressPool(64, 191), new ClusterDns(Store), options.Kubelet, Path.Combine(WorkDirectory, "pods"));
+        Dns = new ClusterDns(Store);
+        _kubelet = new NodeKubelet(Service, new AddressPool(64, 191), Dns, options.Kubelet, Path.Combine(WorkDirectory, "pods"));
         _proxy = new ServiceProxy(Store);
     }
 
@@ -61,6 +62,9 @@ public sealed partial class TestCluster : IAsyncDisposable
     public ResourceRegistry Registry { get; }
 
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>Service name resolution as pods get it, for code that runs in the test process (an operator).</summary>
+    public ClusterDns Dns { get; }
 
     public static async Task<TestCluster> StartAsync(TestClusterOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -119,7 +123,11 @@ public sealed partial class TestCluster : IAsyncDisposable
         _parts.Add(_kubelet);
         _parts.Add(new ControllerLoop(Store, new GarbageCollector(Service).HandleAsync, logger));
         _parts.Add(new ControllerLoop(Store, new NamespaceController(Service).HandleAsync, logger));
-        _parts.Add(new ControllerLoop(Store, _kubelet.HandleAsync, logger));
+        if (Options.RunPods)
+        {
+            _parts.Add(new ControllerLoop(Store, _kubelet.HandleAsync, logger));
+        }
+
         _parts.Add(new ControllerLoop(Store, _proxy.HandleAsync, logger));
         _ = SendBookmarksAsync(_stopping.Token);
         _server = await ApiServer.StartAsync(() => new ApiHandler(Service, () => $"{Url.Host}:{Url.Port}", _kubelet), cancellationToken);

@@ -15,6 +15,12 @@ public sealed record TestClusterOptions
     /// <summary>Extra namespaces to create at start (besides default, kube-system, kube-public, kube-node-lease).</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = [];
 
+    /// <summary>
+    /// Whether the kubelet runs pods as processes. Off, pods are bound to the node and stay Pending: the API
+    /// alone, for benchmarks of controllers that create many pods.
+    /// </summary>
+    public bool RunPods { get; init; } = true;
+
     /// <summary>How pods' commands map to local programs (Debian's Python for Dask by default).</summary>
     public Kubelet.KubeletOptions Kubelet { get; init; } = new();
 }

@@ -16,7 +16,11 @@ public sealed partial class ClusterDns
 
     public ClusterDns(ObjectStore store) => _store = store;
 
-    public string Rewrite(string value, string podNamespace)
+    /// <summary>
+    /// Rewrites an address such as <c>tcp://sched.ns.svc.cluster.local:8786</c> to the service's cluster IP
+    /// (<c>tcp://127.200.1.2:8786</c>); anything that is not a known service's address comes back unchanged.
+    /// </summary>
+    public string Rewrite(string value, string podNamespace = "default")
     {
         var equals = value.IndexOf('=', StringComparison.Ordinal);
         if (value.StartsWith('-') && equals > 0)

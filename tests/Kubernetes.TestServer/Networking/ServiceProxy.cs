@@ -24,7 +24,7 @@ public sealed class ServiceProxy : IAsyncDisposable
     {
         if (item.StorageKey == BuiltinResources.Pods.StorageKey)
         {
-            RefreshListening(item.Object!.Namespace());
+            RefreshListening(item.Object!.Namespace(), item.Object);
             return Task.CompletedTask;
         }
 
@@ -59,12 +59,15 @@ public sealed class ServiceProxy : IAsyncDisposable
             _services[key] = keep;
         }
 
-        RefreshListening(service.Namespace());
+        RefreshListening(service.Namespace(), null);
         return Task.CompletedTask;
     }
 
-    /// <summary>Opens the ports of the namespace's services that have a ready endpoint and closes the others.</summary>
-    private void RefreshListening(string? ns)
+    /// <summary>
+    /// Opens the ports of the namespace's services that have a ready endpoint and closes the others; after a pod
+    /// change only the services that select that pod are looked at.
+    /// </summary>
+    private void RefreshListening(string? ns, JsonObject? changedPod)
     {
         List<(string Key, PortForwarder Forwarder)> forwarders;
         lock (_gate)
@@ -75,6 +78,11 @@ public sealed class ServiceProxy : IAsyncDisposable
         foreach (var (key, forwarder) in forwarders)
         {
             var name = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            if (changedPod is not null && !Selects(ns!, name, changedPod))
+            {
+                continue;
+            }
+
             try
             {
                 forwarder.SetListening(PickEndpoint(ns!, name, forwarder.Target) is not null);
@@ -102,6 +110,11 @@ public sealed class ServiceProxy : IAsyncDisposable
     }
 
     private int _roundRobin;
+
+    private bool Selects(string ns, string name, JsonObject pod) =>
+        _store.Get(BuiltinResources.Services, ns, name)?.At("spec", "selector") is JsonObject selector
+        && selector.Count > 0
+        && selector.All(kv => pod.Labels().TryGetValue(kv.Key, out var value) && value == kv.Value.Text());
 
     /// <summary>A ready, selected pod's address and target port, read fresh for each connection.</summary>
     private IPEndPoint? PickEndpoint(string ns, string name, JsonNode target)
