@@ -146,7 +146,8 @@ public sealed partial class ApiHandler
     private static WriteOptions WriteOptionsOf(HttpContext context) => new(
         DryRun: context.Request.Query["dryRun"].Count > 0,
         FieldManager: context.Request.Query["fieldManager"],
-        Force: IsTrue(context.Request.Query["force"]));
+        Force: IsTrue(context.Request.Query["force"]),
+        StrictFields: context.Request.Query["fieldValidation"] == "Strict");
 
     private static async Task<string> ReadTextAsync(HttpContext context)
     {
