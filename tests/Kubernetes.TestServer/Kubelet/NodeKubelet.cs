@@ -113,6 +113,8 @@ public sealed class NodeKubelet : IPodLogSource, IAsyncDisposable
         return reader.ReadToEnd();
     }
 
+    public bool IsRunning(string ns, string pod, string? container) => Find(ns, pod, container)?.State.Kind == "running";
+
     public async ValueTask DisposeAsync()
     {
         foreach (var signal in _signals)
