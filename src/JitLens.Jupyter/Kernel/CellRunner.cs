@@ -86,6 +86,21 @@ internal sealed class CellRunner : IDisposable
 
         _server.Send(Channel.Shell, request.Reply("execute_reply", reply));
         _server.PublishStatus(request, "idle");
+        if (error is not null && ((bool?)request.Content["stop_on_error"] ?? true))
+        {
+            AbortQueued();
+        }
+    }
+
+    /// <summary>After a failed cell, cells queued behind it (Run All) are not run: they depended on it.</summary>
+    private void AbortQueued()
+    {
+        while (_queue.TryTake(out var queued))
+        {
+            _server.PublishStatus(queued, "busy");
+            _server.Send(Channel.Shell, queued.Reply("execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount }));
+            _server.PublishStatus(queued, "idle");
+        }
     }
 
     public void Dispose()
