@@ -1,6 +1,8 @@
+using DaskOperator.Hosting;
+
 namespace DaskOperator;
 
 internal static class Program
 {
-    private static int Main() => 0;
+    private static Task<int> Main(string[] args) => CommandLine.RunAsync(args, Console.Out, Console.Error);
 }

@@ -19,7 +19,7 @@ public static partial class ControlFlowGraphBuilder
         for (var b = 0; b < blocks.Count; b++)
         {
             var last = blocks[b].Instructions[^1];
-            var hasNext = b + 1 < blocks.Count;
+            var hasNext = b + 1 < blocks.Count && blocks[b].FallsThrough;
             var target = last.TargetLabel is { } t && blockOfLabel.TryGetValue(t, out var tb) ? tb : (int?)null;
             switch (last.Flow)
             {

@@ -12,18 +12,21 @@ public static partial class ControlFlowGraphBuilder
     /// <summary>The graph of <paramref name="listing"/>, or null when it holds no code (declarations only).</summary>
     public static ControlFlowGraph? Build(CodeListing listing)
     {
-        var code = listing.Instructions.Where(IsCode).ToList();
+        var (code, unitStarts) = CodeOf(listing);
         if (code.Count == 0)
         {
             return null;
         }
 
         var starts = BlockStarts(code);
+        starts.UnionWith(unitStarts);
+        var ordered = starts.ToList();
         var blocks = new List<BlockSpan>();
-        for (var i = 0; i < starts.Count; i++)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var end = i + 1 < starts.Count ? starts[i + 1] : code.Count;
-            blocks.Add(new BlockSpan($"B{i}", code.GetRange(starts[i], end - starts[i])));
+            var end = i + 1 < ordered.Count ? ordered[i + 1] : code.Count;
+            var next = end < code.Count && !unitStarts.Contains(end);
+            blocks.Add(new BlockSpan($"B{i}", code.GetRange(ordered[i], end - ordered[i]), next));
         }
 
         var edges = Edges(blocks);
@@ -33,11 +36,37 @@ public static partial class ControlFlowGraphBuilder
         return new ControlFlowGraph(listing.View, model, edges);
     }
 
-    // Declarations (PTX .reg, SASS section headers) are not code; a header that carries a label still marks a target.
-    private static bool IsCode(CodeInstruction instruction) =>
-        instruction.Region != CodeRegion.Header || instruction.Label is not null;
+    /// <summary>
+    /// The code, without declarations (PTX .reg, SASS section headers), which are not code; a header that carries a
+    /// label still marks a target. Declarations after code start another function (the next PTX entry, the next SASS
+    /// section): control never falls from one function into the next.
+    /// </summary>
+    private static (List<CodeInstruction> Code, HashSet<int> UnitStarts) CodeOf(CodeListing listing)
+    {
+        var code = new List<CodeInstruction>();
+        var unitStarts = new HashSet<int>();
+        var declarationSinceCode = false;
+        foreach (var instruction in listing.Instructions)
+        {
+            if (instruction.Region == CodeRegion.Header && instruction.Label is null)
+            {
+                declarationSinceCode = code.Count > 0;
+                continue;
+            }
 
-    private static List<int> BlockStarts(List<CodeInstruction> code)
+            if (declarationSinceCode)
+            {
+                unitStarts.Add(code.Count);
+                declarationSinceCode = false;
+            }
+
+            code.Add(instruction);
+        }
+
+        return (code, unitStarts);
+    }
+
+    private static SortedSet<int> BlockStarts(List<CodeInstruction> code)
     {
         // Only labels that some branch targets start a block: compilers emit many labels nobody jumps to.
         var targeted = code.Where(i => i.TargetLabel is not null).Select(i => i.TargetLabel!).ToHashSet(StringComparer.Ordinal);
@@ -55,7 +84,7 @@ public static partial class ControlFlowGraphBuilder
             }
         }
 
-        return starts.ToList();
+        return starts;
     }
 
     private static List<int> LinesOf(IReadOnlyList<CodeInstruction> instructions) =>
@@ -65,5 +94,6 @@ public static partial class ControlFlowGraphBuilder
             .Order()
             .ToList();
 
-    private sealed record BlockSpan(string Id, List<CodeInstruction> Instructions);
+    /// <param name="FallsThrough">Whether the code after the block belongs to the same function.</param>
+    private sealed record BlockSpan(string Id, List<CodeInstruction> Instructions, bool FallsThrough);
 }

@@ -5,5 +5,18 @@ public static class PipelineStages
 {
     public static IReadOnlyList<IInspectionStage> All { get; } =
     [
+        // Python inputs: runs Numba on the file in its own process and maps what it compiled, per line.
+        new Numba.NumbaStage(),
+
+        // GPU kernels of compiled C#: needs the assembly and PDB from the compile stage; compiles and runs them in
+        // the child host (IR, PTX, SASS per line).
+        new Gpu.GpuKernelStage(),
+
+        // After every capture stage (CPU asm, Numba asm, kernel SASS/PTX): graphs are built from the lowest-level
+        // listing each unit has, so all listings must exist first.
+        new Cfg.ControlFlowGraphStage(),
+
+        // Last: lays out the finished graphs as SVG; nothing after it changes a graph.
+        new Cfg.ControlFlowGraphLayoutStage(),
     ];
 }

@@ -7,6 +7,10 @@ public static class RendererCatalog
     [
         // The interactive view: shared by `jitlens inspect --format html` and the Jupyter kernel.
         new Html.HtmlRenderer(),
+
+        // Control-flow graphs alone: DOT for graphviz users, and the offline SVG layout for everyone else.
+        new Cfg.Rendering.DotRenderer(),
+        new Cfg.Rendering.SvgRenderer(),
     ];
 
     public static IReadOnlyList<string> Names => Renderers.Select(r => r.Name).ToList();

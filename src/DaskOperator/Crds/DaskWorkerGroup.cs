@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace DaskOperator.Crds;
+
+/// <summary>A homogeneous set of workers of one cluster (own pod spec, own Dask resources).</summary>
+[CustomResource("DaskWorkerGroup", "daskworkergroups", "daskworkergroup", ShortNames = ["daskworkers"])]
+[PrinterColumn("Cluster", "string", ".spec.cluster", Description = "The cluster this group belongs to")]
+[PrinterColumn("Workers", "integer", ".spec.worker.replicas", Description = "The number of desired worker Pods")]
+[PrinterColumn("Ready", "integer", ".status.readyReplicas")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
+[ScaleSubresource(".spec.worker.replicas", ".status.replicas")]
+internal sealed class DaskWorkerGroup : DaskObject<DaskWorkerGroupSpec>
+{
+    public DaskWorkerGroup() => Kind = "DaskWorkerGroup";
+}
+
+internal sealed class DaskWorkerGroupSpec
+{
+    [JsonPropertyName("cluster")]
+    [Required]
+    [Description("Name of the cluster to associate this worker group with")]
+    public string Cluster { get; set; } = "";
+
+    [JsonPropertyName("worker")]
+    [Required]
+    public WorkerTemplate Worker { get; set; } = new();
+}

@@ -1,0 +1,148 @@
+using DaskOperator.Controller;
+using DaskOperator.Crds;
+using k8s.Models;
+
+namespace DaskOperator.Reconcilers;
+
+/// <summary>
+/// DaskCluster → scheduler pod, scheduler service and the default worker group, all owned by the cluster.
+/// Spec changes are rolled out: the scheduler pod is replaced when its template changes, the service patched,
+/// the default group updated (its own reconcile then rolls its workers).
+/// </summary>
+internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, ClusterFinalizer finalizer) : IReconciler
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Resync = TimeSpan.FromSeconds(30);
+
+    public DaskKind Kind => DaskKind.Cluster;
+
+    public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
+    {
+        var cluster = await api.GetAsync<DaskCluster>("daskclusters", ns, name, ct).ConfigureAwait(false);
+        if (cluster is null) return ReconcileResult.Done;
+        if (cluster.Metadata.DeletionTimestamp is not null)
+        {
+            if (!ClusterFinalizer.IsPresent(cluster)) return ReconcileResult.Done;
+            return await finalizer.FinalizeAsync(cluster, ct).ConfigureAwait(false) ? ReconcileResult.Done : ReconcileResult.After(Soon);
+        }
+        if (!ClusterFinalizer.IsPresent(cluster))
+        {
+            await finalizer.AddAsync(cluster, ct).ConfigureAwait(false);
+            return ReconcileResult.After(TimeSpan.Zero);
+        }
+
+        var result = ReconcileResult.After(Resync);
+        var scheduler = await EnsureSchedulerPodAsync(cluster, ct).ConfigureAwait(false);
+        if (scheduler is null || !scheduler.IsRunning()) result = result.Min(ReconcileResult.After(TimeSpan.FromSeconds(5)));
+        await EnsureServiceAsync(cluster, ct).ConfigureAwait(false);
+        var group = await EnsureDefaultGroupAsync(cluster, ct).ConfigureAwait(false);
+        await UpdateStatusAsync(cluster, scheduler, group, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<V1Pod?> EnsureSchedulerPodAsync(DaskCluster cluster, CancellationToken ct)
+    {
+        var ns = cluster.Metadata.NamespaceProperty;
+        var hash = SpecHash.Of(cluster.Spec.Scheduler.Metadata, cluster.Spec.Scheduler.Spec);
+        var pod = await api.GetPodAsync(ns, PodTemplates.SchedulerName(cluster.Metadata.Name), ct).ConfigureAwait(false);
+        if (pod is null)
+        {
+            pod = await api.CreatePodAsync(ns, PodTemplates.SchedulerPod(cluster, hash), ct).ConfigureAwait(false);
+            await events.NormalAsync(cluster, "SchedulerCreated", $"Created scheduler pod {pod.Metadata.Name}.", ct).ConfigureAwait(false);
+            return pod;
+        }
+        if (pod.IsTerminating()) return null;
+        if (pod.IsFinished() || pod.SpecHashOf() != hash)
+        {
+            var why = pod.IsFinished() ? $"it is {pod.Status?.Phase}" : "the scheduler spec changed";
+            await api.DeletePodAsync(ns, pod.Metadata.Name, ct).ConfigureAwait(false);
+            await events.NormalAsync(cluster, "SchedulerReplaced", $"Replacing scheduler pod {pod.Metadata.Name} because {why}.", ct).ConfigureAwait(false);
+            return null;
+        }
+        return pod;
+    }
+
+    private async Task EnsureServiceAsync(DaskCluster cluster, CancellationToken ct)
+    {
+        var ns = cluster.Metadata.NamespaceProperty;
+        var hash = SpecHash.Of(cluster.Spec.Scheduler.Metadata, cluster.Spec.Scheduler.Service);
+        var desired = PodTemplates.SchedulerService(cluster, hash);
+        var service = await api.GetServiceAsync(ns, desired.Metadata.Name, ct).ConfigureAwait(false);
+        if (service is null)
+        {
+            await api.CreateServiceAsync(ns, desired, ct).ConfigureAwait(false);
+            await events.NormalAsync(cluster, "ServiceCreated", $"Created scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
+            return;
+        }
+        if (service.Metadata.Annotations?.TryGetValue(Labels.SpecHash, out var current) == true && current == hash) return;
+        // Patched in place rather than recreated: the ClusterIP, which running workers already resolved, stays.
+        await api.PatchServiceAsync(ns, desired.Metadata.Name, new
+        {
+            metadata = new { labels = desired.Metadata.Labels, annotations = desired.Metadata.Annotations },
+            spec = new { ports = desired.Spec.Ports, selector = desired.Spec.Selector, type = desired.Spec.Type },
+        }, ct).ConfigureAwait(false);
+        await events.NormalAsync(cluster, "ServiceUpdated", $"Updated scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The default group follows the cluster's spec.worker. Replicas follow it only when the cluster's value
+    /// changed since it was last passed on (recorded on the group), so scaling the default group directly, as
+    /// dask-kubernetes' KubeCluster.scale and DaskAutoscaler do, is not undone.
+    /// </summary>
+    private async Task<DaskWorkerGroup> EnsureDefaultGroupAsync(DaskCluster cluster, CancellationToken ct)
+    {
+        var ns = cluster.Metadata.NamespaceProperty;
+        var name = PodTemplates.DefaultGroupName(cluster.Metadata.Name);
+        var clusterReplicas = cluster.Spec.Worker.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var group = await api.GetAsync<DaskWorkerGroup>("daskworkergroups", ns, name, ct).ConfigureAwait(false);
+        if (group is null)
+        {
+            var annotations = Ownership.InheritedAnnotations(cluster.Metadata);
+            annotations[Labels.PropagatedReplicas] = clusterReplicas;
+            group = new DaskWorkerGroup
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = name,
+                    NamespaceProperty = ns,
+                    Labels = new Dictionary<string, string> { [Labels.ClusterName] = cluster.Metadata.Name, [Labels.Component] = Labels.WorkerGroup },
+                    Annotations = annotations,
+                    OwnerReferences = [Ownership.ReferenceTo(cluster)],
+                },
+                Spec = new DaskWorkerGroupSpec { Cluster = cluster.Metadata.Name, Worker = KubeApi.Clone(cluster.Spec.Worker) },
+            };
+            group = await api.CreateAsync("daskworkergroups", ns, group, ct).ConfigureAwait(false);
+            await events.NormalAsync(cluster, "WorkerGroupCreated", $"Created default worker group {name}.", ct).ConfigureAwait(false);
+            return group;
+        }
+        var desired = KubeApi.Clone(cluster.Spec.Worker);
+        var propagated = group.Metadata.Annotations?.TryGetValue(Labels.PropagatedReplicas, out var p) == true ? p : null;
+        if (propagated == clusterReplicas) desired.Replicas = group.Spec.Worker.Replicas;
+        if (KubeApi.Json(group.Spec.Worker) != KubeApi.Json(desired) || group.Spec.Cluster != cluster.Metadata.Name || propagated != clusterReplicas)
+        {
+            group.Spec.Worker = desired;
+            group.Spec.Cluster = cluster.Metadata.Name;
+            group.Metadata.Annotations ??= new Dictionary<string, string>();
+            group.Metadata.Annotations[Labels.PropagatedReplicas] = clusterReplicas;
+            group = await api.ReplaceAsync("daskworkergroups", ns, name, group, ct).ConfigureAwait(false);
+        }
+        return group;
+    }
+
+    private async Task UpdateStatusAsync(DaskCluster cluster, V1Pod? scheduler, DaskWorkerGroup group, CancellationToken ct)
+    {
+        var running = scheduler?.IsRunning() == true;
+        var status = KubeApi.Clone(cluster.Status ?? new DaskStatus());
+        status.Phase = running ? "Running" : cluster.Status?.Phase is null ? "Created" : "Pending";
+        status.Replicas = group.Status?.Replicas ?? 0;
+        status.ReadyReplicas = group.Status?.ReadyReplicas ?? 0;
+        status.ObservedGeneration = cluster.Metadata.Generation;
+        status.Conditions = Conditions.Set(status.Conditions, "SchedulerReady", running,
+            running ? "PodRunning" : "PodNotRunning",
+            running ? $"Scheduler pod {scheduler!.Metadata.Name} is running." : "The scheduler pod is not running yet.");
+        if (!cluster.Status.SameAs(status))
+        {
+            await api.PatchStatusAsync("daskclusters", cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, status, ct).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using JitLens.Pipeline;
+
+namespace JitLens.Cli.Commands;
+
+/// <summary>The options the Numba frontend adds to <c>jitlens inspect</c>: extra signatures and the Python to run.</summary>
+public sealed class NumbaOptions
+{
+    public Option<string[]> Signature { get; } = new("--signature")
+    {
+        Description = "Numba only: also compile this signature, e.g. 'float64(float64[:])' for every function with that many parameters, or 'name:float64(float64[:])' (repeatable).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string> Python { get; } = new("--python")
+    {
+        Description = "Numba only: the Python interpreter (with Numba installed) that runs the file; default /usr/bin/python3.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Signature);
+        command.Options.Add(Python);
+    }
+
+    /// <summary>The request with what these options asked for.</summary>
+    public InspectRequest ApplyTo(InspectRequest request, ParseResult parseResult) => request with
+    {
+        Signatures = [.. request.Signatures, .. parseResult.GetValue(Signature) ?? []],
+        Python = parseResult.GetValue(Python) ?? request.Python,
+    };
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using JitLens.Pipeline;
+
+namespace JitLens.Gpu.Hosting;
+
+/// <summary>Runs <c>JitLens.Host gpu</c> in a child process and reads back what it wrote, whatever the user's code did.</summary>
+public static class GpuHostProcess
+{
+    public sealed record Outcome(GpuHostKernels Kernels, GpuHostRuns? Runs, string? RunProblem);
+
+    public static async Task<Outcome> RunAsync(GpuHostRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("jitlens-gpu-").FullName;
+        try
+        {
+            var requestPath = Path.Combine(directory, "request.json");
+            var kernelsPath = Path.Combine(directory, "kernels.json");
+            var runsPath = Path.Combine(directory, "runs.json");
+            await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request), cancellationToken).ConfigureAwait(false);
+
+            var start = new ProcessStartInfo(DotnetMuxer())
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+            };
+            foreach (var argument in new[] { HostAssembly(), "gpu", requestPath, kernelsPath, runsPath })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // Hidden CUDA devices make ILGPU's device choice in the user's driver fall to the CPU accelerator.
+            start.Environment["CUDA_VISIBLE_DEVICES"] = "";
+            using var process = Process.Start(start)!;
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            var timedOut = false;
+            try
+            {
+                await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                timedOut = true;
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await stdout.ConfigureAwait(false);
+            var errors = (await stderr.ConfigureAwait(false)).Trim();
+            if (!File.Exists(kernelsPath))
+            {
+                throw new InspectionException(timedOut
+                    ? $"{request.AssemblyPath}: compiling the GPU kernels did not finish within {timeout.TotalSeconds:0} s."
+                    : $"{request.AssemblyPath}: the GPU kernel compiler stopped (exit code {process.ExitCode}){(errors.Length > 0 ? ": " + FirstLine(errors) : ".")}");
+            }
+
+            var kernels = JsonSerializer.Deserialize<GpuHostKernels>(await File.ReadAllTextAsync(kernelsPath, cancellationToken).ConfigureAwait(false))!;
+            if (!request.RunDrivers)
+            {
+                return new Outcome(kernels, null, null);
+            }
+
+            if (File.Exists(runsPath))
+            {
+                return new Outcome(kernels, JsonSerializer.Deserialize<GpuHostRuns>(await File.ReadAllTextAsync(runsPath, cancellationToken).ConfigureAwait(false)), null);
+            }
+
+            var problem = timedOut
+                ? $"the code that launches the kernels did not finish within {timeout.TotalSeconds:0} s"
+                : $"the code that launches the kernels ended the process (exit code {process.ExitCode})";
+            return new Outcome(kernels, null, problem);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>The host ships beside JitLens.dll (the CLI, the Jupyter kernel and the tests all copy it there).</summary>
+    private static string HostAssembly()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "JitLens.Host.dll");
+        return File.Exists(path)
+            ? path
+            : throw new InspectionException($"JitLens.Host.dll is missing from {AppContext.BaseDirectory}: reinstall jitlens.");
+    }
+
+    /// <summary>The <c>dotnet</c> that runs this process: three levels above the shared runtime directory.</summary>
+    private static string DotnetMuxer()
+    {
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        if (Environment.ProcessPath is { } self && Path.GetFileName(self) == name)
+        {
+            return self;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var muxer = Path.Combine(root, name);
+        return File.Exists(muxer) ? muxer : name;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

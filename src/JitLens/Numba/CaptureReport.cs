@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+
+namespace JitLens.Numba;
+
+/// <summary>The JSON the capture script writes: what Numba and <c>dis</c> reported, not yet mapped to lines.</summary>
+internal sealed record CaptureReport(
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("python_version")] string PythonVersion,
+    [property: JsonPropertyName("numba_version")] string? NumbaVersion,
+    [property: JsonPropertyName("opt_level")] int? OptLevel,
+    [property: JsonPropertyName("cuda")] CudaStatus? Cuda,
+    [property: JsonPropertyName("functions")] IReadOnlyList<CapturedFunction> Functions,
+    [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
+    [property: JsonPropertyName("error")] CaptureError? Error);
+
+/// <summary>A problem in the user's file: <c>syntax</c>, <c>exception</c>, <c>signature</c> or <c>numba_missing</c>.</summary>
+internal sealed record CaptureError(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("column")] int? Column);
+
+internal sealed record CudaStatus(
+    [property: JsonPropertyName("available")] bool Available,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("arch")] string? Arch);
+
+/// <summary>One Numba dispatcher: <c>cpu</c> (@njit, @jit, @vectorize) or <c>cuda</c> (@cuda.jit).</summary>
+internal sealed record CapturedFunction(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("qualname")] string QualifiedName,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("first_line")] int FirstLine,
+    [property: JsonPropertyName("def_line")] int DefLine,
+    [property: JsonPropertyName("last_line")] int LastLine,
+    [property: JsonPropertyName("bytecode")] IReadOnlyList<CapturedBytecode> Bytecode,
+    [property: JsonPropertyName("signatures")] IReadOnlyList<CapturedSignature> Signatures);
+
+internal sealed record CapturedBytecode(
+    [property: JsonPropertyName("offset")] int Offset,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("opname")] string OpName,
+    [property: JsonPropertyName("argrepr")] string ArgRepr,
+    [property: JsonPropertyName("jump_target")] int? JumpTarget,
+    [property: JsonPropertyName("is_jump_target")] bool IsJumpTarget);
+
+internal sealed record CapturedIrStatement(
+    [property: JsonPropertyName("block")] int Block,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("text")] string Text);
+
+/// <summary>One compiled signature: its Numba IR and the raw texts of what it became.</summary>
+internal sealed record CapturedSignature(
+    [property: JsonPropertyName("signature")] string Signature,
+    [property: JsonPropertyName("arguments")] string Arguments,
+    [property: JsonPropertyName("function_name")] string? FunctionName,
+    [property: JsonPropertyName("numba_ir")] IReadOnlyList<CapturedIrStatement> NumbaIr,
+    [property: JsonPropertyName("llvm")] string? Llvm,
+    [property: JsonPropertyName("asm")] string? Asm,
+    [property: JsonPropertyName("ptx")] string? Ptx,
+    [property: JsonPropertyName("sass")] string? Sass,
+    [property: JsonPropertyName("arch")] string? Arch,
+    [property: JsonPropertyName("notes")] IReadOnlyList<string>? Notes);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using JitLens.Model;
+using JitLens.Pipeline;
+
+namespace JitLens.Numba;
+
+/// <summary>
+/// The Numba frontend: for a .py input, runs the capture script in a separate Python process and maps its
+/// report into the model (bytecode, numba_ir, llvm and asm per Python line; ptx and sass for CUDA kernels).
+/// </summary>
+public sealed class NumbaStage : IInspectionStage
+{
+    public string Name => "numba";
+
+    public bool AppliesTo(InspectionContext context) =>
+        context.Request.Inputs.Count > 0 &&
+        context.Request.Inputs.All(i => i.EndsWith(".py", StringComparison.OrdinalIgnoreCase));
+
+    public async Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
+    {
+        foreach (var file in context.Request.Inputs)
+        {
+            if (!File.Exists(file))
+            {
+                throw new InspectionException($"{file}: no such file.");
+            }
+
+            var report = await PythonCapture.RunAsync(file, context.Request, cancellationToken).ConfigureAwait(false);
+            if (report.Error is { } error)
+            {
+                throw new InspectionException(Describe(file, error));
+            }
+
+            var source = SourceDocument.FromText(file, await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), "python");
+            context.Result.Sources.Add(source);
+            NumbaUnits.AddTo(context.Result, report, source, context.Request);
+            foreach (var note in report.Notes)
+            {
+                context.Result.Notes.Add(note);
+            }
+
+            if (report.Functions.Count == 0)
+            {
+                context.Result.Notes.Add($"{file} defines no Numba function (@njit, @jit, @vectorize, @cuda.jit).");
+            }
+        }
+    }
+
+    private static string Describe(string file, CaptureError error) => error.Kind switch
+    {
+        "syntax" => string.Create(CultureInfo.InvariantCulture, $"{file}:{error.Line}:{error.Column}: syntax error: {error.Message}"),
+        "exception" when error.Line is { } line => string.Create(CultureInfo.InvariantCulture, $"{file}:{line}: running the file raised {error.Message}"),
+        "exception" => $"{file}: running the file raised {error.Message}",
+        _ => $"{file}: {error.Message}",
+    };
+}

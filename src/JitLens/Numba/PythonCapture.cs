@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using JitLens.Pipeline;
+
+namespace JitLens.Numba;
+
+/// <summary>
+/// Runs the capture script on the user's file in its own Python process, within a time limit, and reads its JSON.
+/// Whatever the user's code does (raise, crash, loop forever), JitLens gets a report or a one-sentence error.
+/// </summary>
+internal static class PythonCapture
+{
+    public const string DefaultPython = "/usr/bin/python3";
+
+    public static async Task<CaptureReport> RunAsync(string file, InspectRequest request, CancellationToken cancellationToken)
+    {
+        var python = request.Python ?? DefaultPython;
+        var workDir = Directory.CreateTempSubdirectory("jitlens-numba-").FullName;
+        try
+        {
+            var script = CaptureScript.WriteTo(workDir);
+            var output = Path.Combine(workDir, "capture.json");
+            var start = new ProcessStartInfo(python)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in (string[])[script, Path.GetFullPath(file), "--out", output])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            foreach (var signature in request.Signatures)
+            {
+                start.ArgumentList.Add("--signature");
+                start.ArgumentList.Add(signature);
+            }
+
+            // A fresh cache directory: functions with cache=True are compiled now, with debug info, not loaded from disk.
+            start.Environment["NUMBA_CACHE_DIR"] = workDir;
+            start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+            var (exitCode, stderr) = await RunProcessAsync(start, file, python, request.Timeout, cancellationToken).ConfigureAwait(false);
+            if (exitCode != 0 || !File.Exists(output))
+            {
+                throw new InspectionException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: {python} exited with code {exitCode} before the Numba capture finished{LastLine(stderr)}"));
+            }
+
+            await using var json = File.OpenRead(output);
+            return await JsonSerializer.DeserializeAsync<CaptureReport>(json, cancellationToken: cancellationToken).ConfigureAwait(false)
+                ?? throw new InspectionException($"{file}: the Numba capture wrote no report.");
+        }
+        finally
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunProcessAsync(
+        ProcessStartInfo start, string file, string python, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception)
+        {
+            throw new InspectionException($"The Python interpreter '{python}' could not be started; choose one with --python.");
+        }
+
+        // Both pipes are drained while waiting, so a chatty user file cannot block on a full pipe.
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new InspectionException(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: running the file under Numba did not finish within {timeout.TotalSeconds:0} s, so it was stopped; does it loop forever when run?"));
+        }
+
+        await stdout.ConfigureAwait(false);
+        return (process.ExitCode, await stderr.ConfigureAwait(false));
+    }
+
+    private static string LastLine(string stderr)
+    {
+        var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return last is null ? "." : new StringBuilder(": ").Append(last).ToString();
+    }
+}

@@ -1,0 +1,67 @@
+namespace DaskOperator.Tests.Support;
+
+/// <summary>
+/// Manifests as dask-kubernetes' documentation writes them: the worker takes its name from $(DASK_WORKER_NAME)
+/// and finds the scheduler through DASK_SCHEDULER_ADDRESS, both set by the operator.
+/// </summary>
+public static class Manifests
+{
+    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm") => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskCluster
+        metadata:
+          name: {{name}}
+          annotations:
+            example.org/owner: parallel-tools
+        spec:
+          worker:
+            replicas: {{workers}}
+            spec:
+              containers:
+              - name: worker
+                image: ghcr.io/dask/dask:latest
+                args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard]
+                env:
+                - name: TEAM
+                  value: parallel-tools
+          scheduler:
+            spec:
+              containers:
+              - name: scheduler
+                image: ghcr.io/dask/dask:latest
+                args: [dask-scheduler]
+                ports:
+                - name: tcp-comm
+                  containerPort: 8786
+                  protocol: TCP
+            service:
+              type: ClusterIP
+              selector:
+                dask.org/cluster-name: {{name}}
+                dask.org/component: scheduler
+              ports:
+              - name: tcp-comm
+                protocol: TCP
+                port: 8786
+                targetPort: {{schedulerTargetPort}}
+        """;
+
+    public static string GpuGroup(string cluster, string name, int workers) => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskWorkerGroup
+        metadata:
+          name: {{name}}
+        spec:
+          cluster: {{cluster}}
+          worker:
+            replicas: {{workers}}
+            spec:
+              containers:
+              - name: worker
+                image: ghcr.io/dask/dask:latest
+                args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard, --resources, GPU=1]
+                resources:
+                  limits:
+                    nvidia.com/gpu: "1"
+        """;
+}

@@ -1,0 +1,6 @@
+from numba import njit
+
+
+@njit
+def broken(x):
+    return x +* 2
