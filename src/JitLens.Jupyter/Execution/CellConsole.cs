@@ -10,6 +10,9 @@ internal sealed class CellConsole : TextWriter
 {
     private readonly string _name;
     private readonly StringBuilder _buffer = new();
+
+    // Held across taking and sending a chunk, so the timer and the end of a cell never send chunks out of order.
+    private readonly Lock _flush = new();
     private readonly Timer _timer;
     private ICellOutput? _target;
 
@@ -54,21 +57,24 @@ internal sealed class CellConsole : TextWriter
 
     public override void Flush()
     {
-        string text;
-        ICellOutput? target;
-        lock (_buffer)
+        lock (_flush)
         {
-            target = _target;
-            if (target is null || _buffer.Length == 0)
+            string text;
+            ICellOutput? target;
+            lock (_buffer)
             {
-                return;
+                target = _target;
+                if (target is null || _buffer.Length == 0)
+                {
+                    return;
+                }
+
+                text = _buffer.ToString();
+                _buffer.Clear();
             }
 
-            text = _buffer.ToString();
-            _buffer.Clear();
+            target.Stream(_name, text);
         }
-
-        target.Stream(_name, text);
     }
 
     protected override void Dispose(bool disposing)
