@@ -6,6 +6,7 @@ using JitLens.Pipeline;
 using JitLens.Rendering;
 using JitLens.Rendering.Html;
 using Microsoft.CodeAnalysis;
+using RoslynCompilation = Microsoft.CodeAnalysis.Compilation;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
@@ -18,6 +19,8 @@ namespace JitLens.Jupyter.Inspect;
 /// </summary>
 internal sealed class CellInspector
 {
+    private static readonly TimeSpan GraceTime = TimeSpan.FromSeconds(30);
+
     private readonly string _directory;
     private readonly CellNames _names;
     private readonly HashSet<string> _emitted = new(StringComparer.Ordinal);
@@ -28,7 +31,7 @@ internal sealed class CellInspector
         _names = names;
     }
 
-    public async Task ShowAsync(Compilation compilation, string cellPath, InspectMagic magic, ICellOutput output, CancellationToken cancellationToken)
+    public async Task ShowAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, ICellOutput output, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,19 +50,32 @@ internal sealed class CellInspector
         }
     }
 
-    public async Task<InspectionResult> InspectAsync(Compilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)
+    public async Task<InspectionResult> InspectAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_directory);
         EmitEarlierSubmissions(compilation, cancellationToken);
         var assembly = Path.Combine(_directory, compilation.AssemblyName + ".dll");
         Emit(compilation, assembly, withPdb: true, cancellationToken);
         var request = new InspectRequest { Inputs = [assembly], Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
-        var context = await new InspectionPipeline().RunAsync(request, cancellationToken).ConfigureAwait(false);
-        return CellView.Of(context.Result, cellPath, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
+
+        // The pipeline bounds its child processes by request.Timeout; this bounds everything else, so a stuck
+        // inspection costs the cell its view, never the kernel its liveness.
+        var limit = request.Timeout + GraceTime;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(limit);
+        try
+        {
+            var context = await new InspectionPipeline().RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            return CellView.Of(context.Result, cellPath, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new InspectionException(string.Create(CultureInfo.InvariantCulture, $"the inspection did not finish within {limit.TotalSeconds:0} s; the cell ran without its view."), e);
+        }
     }
 
     /// <summary>The host loads the cell's assembly from disk and finds earlier submissions beside it by name.</summary>
-    private void EmitEarlierSubmissions(Compilation compilation, CancellationToken cancellationToken)
+    private void EmitEarlierSubmissions(RoslynCompilation compilation, CancellationToken cancellationToken)
     {
         for (var previous = compilation.ScriptCompilationInfo?.PreviousScriptCompilation; previous is not null; previous = previous.ScriptCompilationInfo?.PreviousScriptCompilation)
         {
@@ -70,7 +86,7 @@ internal sealed class CellInspector
         }
     }
 
-    private static void Emit(Compilation compilation, string assemblyPath, bool withPdb, CancellationToken cancellationToken)
+    private static void Emit(RoslynCompilation compilation, string assemblyPath, bool withPdb, CancellationToken cancellationToken)
     {
         using var pe = File.Create(assemblyPath);
         using var pdb = withPdb ? File.Create(Path.ChangeExtension(assemblyPath, ".pdb")) : null;
