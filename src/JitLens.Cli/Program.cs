@@ -5,10 +5,16 @@ namespace JitLens.Cli;
 
 internal static class Program
 {
-    private static Task<int> Main(string[] args)
+    private static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    internal static RootCommand BuildRoot()
     {
-        var root = new RootCommand("JitLens");
-        root.Subcommands.Add(KernelCommand.Create());
-        return root.Parse(args).InvokeAsync();
+        var root = new RootCommand("JitLens: for every source line, the code it became (IL, x64 asm, GPU code).");
+        foreach (var command in CliCommands.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 }
