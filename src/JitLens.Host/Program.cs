@@ -1,5 +1,6 @@
 namespace JitLens.Host;
 
+/// <summary>Picks the host's mode: <c>gpu ...</c> compiles and runs GPU kernels; anything else JITs CPU methods.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -9,6 +10,6 @@ internal static class Program
             return Gpu.GpuMode.Run(args);
         }
 
-        return 0;
+        return CpuMode.Run(args);
     }
 }

@@ -4,14 +4,23 @@ using Microsoft.Extensions.Logging;
 
 namespace DaskOperator.Controller;
 
-/// <summary>Writes Kubernetes Events on our resources (what <c>kubectl describe</c> shows) and logs them.</summary>
+/// <summary>
+/// Writes Kubernetes Events on our resources (what <c>kubectl describe</c> shows) and logs them. Events are
+/// best-effort: the write starts and the reconcile goes on without waiting for it.
+/// </summary>
 internal sealed class EventRecorder(IKubernetes client, ILogger logger)
 {
-    public Task NormalAsync(IKubernetesObject<V1ObjectMeta> target, string reason, string message, CancellationToken ct) =>
-        RecordAsync(target, "Normal", reason, message, ct);
+    public Task NormalAsync(IKubernetesObject<V1ObjectMeta> target, string reason, string message, CancellationToken ct)
+    {
+        _ = RecordAsync(target, "Normal", reason, message, ct);
+        return Task.CompletedTask;
+    }
 
-    public Task WarningAsync(IKubernetesObject<V1ObjectMeta> target, string reason, string message, CancellationToken ct) =>
-        RecordAsync(target, "Warning", reason, message, ct);
+    public Task WarningAsync(IKubernetesObject<V1ObjectMeta> target, string reason, string message, CancellationToken ct)
+    {
+        _ = RecordAsync(target, "Warning", reason, message, ct);
+        return Task.CompletedTask;
+    }
 
     private async Task RecordAsync(IKubernetesObject<V1ObjectMeta> target, string type, string reason, string message, CancellationToken ct)
     {
@@ -38,7 +47,7 @@ internal sealed class EventRecorder(IKubernetes client, ILogger logger)
         {
             await client.CoreV1.CreateNamespacedEventAsync(ev, target.Metadata.NamespaceProperty, cancellationToken: ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             // An event that cannot be written must not fail the reconcile that wanted to report it.
             logger.LogDebug("Could not write event {Reason}: {Error}", reason, e.Message);

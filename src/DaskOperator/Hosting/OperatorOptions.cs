@@ -10,8 +10,8 @@ internal sealed record OperatorOptions
     public string? KubeConfig { get; init; }
     public int HealthPort { get; init; } = 8080;
     public bool LeaderElection { get; init; } = true;
-    /// <summary>Reconciles that run at once; each key is only ever reconciled by one of them.</summary>
-    public int Workers { get; init; } = 4;
+    /// <summary>Reconciles that run at once (they mostly wait on the API server); a key is only ever reconciled by one of them.</summary>
+    public int Workers { get; init; } = 16;
     /// <summary>Identity written into the Lease; unique per process.</summary>
     public string Identity { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 

@@ -25,11 +25,8 @@ internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, Clust
             if (!ClusterFinalizer.IsPresent(cluster)) return ReconcileResult.Done;
             return await finalizer.FinalizeAsync(cluster, ct).ConfigureAwait(false) ? ReconcileResult.Done : ReconcileResult.After(Soon);
         }
-        if (!ClusterFinalizer.IsPresent(cluster))
-        {
-            await finalizer.AddAsync(cluster, ct).ConfigureAwait(false);
-            return ReconcileResult.After(TimeSpan.Zero);
-        }
+        // The finalizer goes on before any child exists, so a delete can never skip the cleanup.
+        if (!ClusterFinalizer.IsPresent(cluster)) await finalizer.AddAsync(cluster, ct).ConfigureAwait(false);
 
         var result = ReconcileResult.After(Resync);
         var scheduler = await EnsureSchedulerPodAsync(cluster, ct).ConfigureAwait(false);

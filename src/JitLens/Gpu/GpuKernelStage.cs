@@ -60,12 +60,24 @@ public sealed class GpuKernelStage : IInspectionStage
             var unit = KernelUnitFactory.Create(kernel.Code, compiled.Sources);
             if (toolkit is not null)
             {
-                var sass = await SassDisassembler.DisassembleAsync(toolkit, kernel.Code.Ptx, target.Arch, kernel.Name, cancellationToken).ConfigureAwait(false);
-                unit.AddView(SassListingParser.Parse(sass, file => SourceFiles.Same(file, unit.Source.Path)));
+                await AddSassAsync(unit, toolkit, kernel.Code.Ptx, target.Arch, cancellationToken).ConfigureAwait(false);
             }
 
             AddRunNotes(unit, kernel, outcome);
             context.Result.Kernels.Add(unit);
+        }
+    }
+
+    private static async Task AddSassAsync(InspectedUnit unit, CudaToolkit toolkit, string ptx, string arch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sass = await SassDisassembler.DisassembleAsync(toolkit, ptx, arch, unit.Name, cancellationToken).ConfigureAwait(false);
+            unit.AddView(SassListingParser.Parse(sass, file => SourceFiles.Same(file, unit.Source.Path)));
+        }
+        catch (InspectionException e)
+        {
+            unit.Notes.Add(e.Message); // one kernel ptxas rejects must not hide the others, nor this one's IR and PTX
         }
     }
 

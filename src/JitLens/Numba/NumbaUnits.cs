@@ -9,7 +9,7 @@ internal static class NumbaUnits
 {
     public static void AddTo(InspectionResult result, CaptureReport report, SourceDocument source, InspectRequest request)
     {
-        foreach (var function in report.Functions)
+        foreach (var function in report.Functions.Where(f => FunctionFilter.Matches(request.MethodPattern, f)))
         {
             var scope = LineScope.Of(function);
             var isKernel = function.Kind == "cuda";

@@ -17,6 +17,9 @@ public sealed class InspectionContext
 
     /// <summary>The compiled C# input on disk (assembly with its PDB next to it), set by the compile stage.</summary>
     public CompiledInput? Compiled { get; set; }
+
+    /// <summary>Directories stages created (e.g. the compiled assembly's); the pipeline removes them when it finishes.</summary>
+    public IList<string> TemporaryDirectories { get; } = new List<string>();
 }
 
 /// <summary>A built assembly on disk with its portable PDB beside it, and the sources it came from.</summary>

@@ -13,14 +13,39 @@ public sealed class InspectionPipeline
     public async Task<InspectionContext> RunAsync(InspectRequest request, CancellationToken cancellationToken = default)
     {
         var context = new InspectionContext(request);
-        foreach (var stage in _stages)
+        try
         {
-            if (stage.AppliesTo(context))
+            foreach (var stage in _stages)
             {
-                await stage.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                if (stage.AppliesTo(context))
+                {
+                    await stage.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        finally
+        {
+            RemoveTemporaryDirectories(context);
         }
 
         return context;
+    }
+
+    private static void RemoveTemporaryDirectories(InspectionContext context)
+    {
+        foreach (var directory in context.TemporaryDirectories)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a file still open (e.g. by a child process being torn down) must not hide the result.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 }

@@ -1,3 +1,6 @@
+using JitLens.Capture;
+using JitLens.Compilation;
+
 namespace JitLens.Pipeline;
 
 /// <summary>The one place where stages are registered, in the order they run.</summary>
@@ -5,8 +8,15 @@ public static class PipelineStages
 {
     public static IReadOnlyList<IInspectionStage> All { get; } =
     [
+        // Inputs first: every later stage reads the assembly and PDB on disk (context.Compiled).
+        new CompileStage(),
+        new AssemblyInputStage(),
+
         // Python inputs: runs Numba on the file in its own process and maps what it compiled, per line.
         new Numba.NumbaStage(),
+
+        // The CPU JIT: per-line il and asm for every method of the compiled assembly.
+        new JitCaptureStage(),
 
         // GPU kernels of compiled C#: needs the assembly and PDB from the compile stage; compiles and runs them in
         // the child host (IR, PTX, SASS per line).

@@ -1,3 +1,6 @@
+using JitLens.Rendering.Json;
+using JitLens.Rendering.Text;
+
 namespace JitLens.Rendering;
 
 /// <summary>The one place where output formats are registered, looked up by name.</summary>
@@ -5,6 +8,10 @@ public static class RendererCatalog
 {
     private static readonly IReadOnlyList<IRenderer> Renderers =
     [
+        // text first: the default format.
+        new TextRenderer(),
+        new JsonRenderer(),
+
         // The interactive view: shared by `jitlens inspect --format html` and the Jupyter kernel.
         new Html.HtmlRenderer(),
 

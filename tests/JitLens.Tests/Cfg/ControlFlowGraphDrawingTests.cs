@@ -73,6 +73,48 @@ public class ControlFlowGraphDrawingTests
         Assert.All(c, p => Assert.True(p.X >= 0 && p.X + 120 <= layout.Width && p.Y + 40 <= layout.Height));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Should_lay_out_any_graph_with_loops_without_overlapping_blocks(int seed)
+    {
+        // Given a random control-flow-like graph: a chain with random forward jumps, back edges and self-loops
+        var random = new Random(seed);
+        var n = random.Next(5, 60);
+        var sizes = Enumerable.Range(0, n).Select(_ => new LayoutSize(random.Next(40, 300), random.Next(20, 120))).ToList();
+        var edges = new List<(int, int)>();
+        for (var v = 0; v + 1 < n; v++)
+        {
+            edges.Add((v, v + 1));
+            if (random.Next(3) == 0)
+            {
+                edges.Add((v, random.Next(n)));
+            }
+        }
+
+        // When laid out
+        var layout = LayeredLayout.Compute(sizes, edges);
+
+        // Then no two blocks overlap, all lie inside the drawing, and every edge has a route
+        for (var a = 0; a < n; a++)
+        {
+            Assert.True(layout.Corners[a].X >= 0 && layout.Corners[a].X + sizes[a].Width <= layout.Width + 0.01);
+            for (var b = a + 1; b < n; b++)
+            {
+                var (p, q) = (layout.Corners[a], layout.Corners[b]);
+                var apart = p.X + sizes[a].Width <= q.X + 0.01 || q.X + sizes[b].Width <= p.X + 0.01
+                    || p.Y + sizes[a].Height <= q.Y + 0.01 || q.Y + sizes[b].Height <= p.Y + 0.01;
+                Assert.True(apart, $"blocks {a} and {b} overlap");
+            }
+        }
+
+        Assert.Equal(edges.Count, layout.Routes.Count);
+        Assert.All(layout.Routes, r => Assert.True(r.Points.Count >= 2));
+    }
+
     [Fact]
     public void Should_route_a_long_edge_around_the_layer_it_crosses()
     {

@@ -37,6 +37,17 @@ public class GpuTargetTests
     }
 
     [Fact]
+    public void Should_use_the_newest_isa_ilgpu_knows_for_a_toolkit_newer_than_ilgpu()
+    {
+        // Given a CUDA 13.9 toolkit, newer than ILGPU 1.5.3 knows
+        // When parsed
+        var target = GpuTarget.Parse("sm_90", new Version(13, 9));
+
+        // Then the PTX gets an ISA ILGPU can write, which a newer ptxas reads too
+        Assert.True(target.InstructionSet.Major >= 8);
+    }
+
+    [Fact]
     public void Should_default_to_sm_90()
     {
         // Given no --arch

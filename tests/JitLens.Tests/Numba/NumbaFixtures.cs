@@ -12,7 +12,7 @@ internal static class NumbaFixtures
 
     public static string PathOf(string fixture) => Path.Combine(AppContext.BaseDirectory, "Numba", "Fixtures", fixture);
 
-    public static async Task<InspectionResult> InspectAsync(string fixture, IReadOnlyList<string>? signatures = null, TimeSpan? timeout = null, string? python = null)
+    public static async Task<InspectionResult> InspectAsync(string fixture, IReadOnlyList<string>? signatures = null, TimeSpan? timeout = null, string? python = null, string? method = null)
     {
         var request = new InspectRequest
         {
@@ -20,6 +20,7 @@ internal static class NumbaFixtures
             Signatures = signatures ?? [],
             Timeout = timeout ?? Timeout,
             Python = python,
+            MethodPattern = method,
         };
         var context = await new InspectionPipeline([new NumbaStage()]).RunAsync(request);
         return context.Result;

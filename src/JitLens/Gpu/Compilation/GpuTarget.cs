@@ -30,11 +30,10 @@ public sealed record GpuTarget(string Arch, CudaArchitecture Architecture, CudaI
 
         var architecture = new CudaArchitecture(number / 10, number % 10);
         var version = cudaVersion ?? DefaultCudaVersion;
-        if (!CudaAccelerator.TryGetInstructionSet(
-                architecture,
-                CudaDriverVersion.FromMajorMinor(version.Major, Math.Max(0, version.Minor)),
-                out _,
-                out var isa))
+
+        // A toolkit newer than ILGPU knows still reads the ISA ILGPU picks for the newest CUDA it knows.
+        if (!TryInstructionSet(architecture, version, out var isa)
+            && (version <= DefaultCudaVersion || !TryInstructionSet(architecture, DefaultCudaVersion, out isa)))
         {
             throw new InspectionException(
                 $"--arch {name}: ILGPU cannot target this architecture with CUDA {version.Major}.{version.Minor}; try sm_75, sm_80, sm_86 or sm_90.");
@@ -42,6 +41,13 @@ public sealed record GpuTarget(string Arch, CudaArchitecture Architecture, CudaI
 
         return new GpuTarget(name, architecture, isa);
     }
+
+    private static bool TryInstructionSet(CudaArchitecture architecture, Version version, out CudaInstructionSet isa) =>
+        CudaAccelerator.TryGetInstructionSet(
+            architecture,
+            CudaDriverVersion.FromMajorMinor(version.Major, Math.Max(0, version.Minor)),
+            out _,
+            out isa);
 
     public override string ToString() => $"{Arch} (PTX ISA {InstructionSet.Major}.{InstructionSet.Minor})";
 }

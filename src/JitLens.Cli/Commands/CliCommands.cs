@@ -1,0 +1,16 @@
+using System.CommandLine;
+using JitLens.Cli.Commands.Inspect;
+
+namespace JitLens.Cli.Commands;
+
+/// <summary>The one place where subcommands are registered (each command lives in its own folder).</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All() =>
+    [
+        InspectCommand.Create(),
+
+        // The Jupyter kernel: `jitlens kernel install` writes a kernel spec whose argv is `jitlens kernel run`.
+        KernelCommand.Create(),
+    ];
+}

@@ -1,0 +1,99 @@
+using System.Reflection;
+
+namespace JitLens.Host;
+
+/// <summary>
+/// The host's CPU mode (the default): loads the user's assembly, runs static constructors, JITs every selected method in the requested tier, reports
+/// each method's handle on stdout, then waits (stdin open) while the parent reads the code with ClrMD.
+/// Exit codes: 0 done, 2 bad arguments, 3 the user's code failed (message sent), 4 the assembly cannot be loaded.
+/// </summary>
+internal static class CpuMode
+{
+    public static int Run(string[] args)
+    {
+        var options = HostOptions.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("usage: JitLens.Host ASSEMBLY optimized|tier0|tier1-pgo [PATTERN]");
+            return 2;
+        }
+
+        var channel = new HostChannel(Console.OpenStandardOutput());
+
+        // What the user's code prints must not mix with the protocol.
+        Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
+        try
+        {
+            Run(options, channel);
+        }
+        catch (UserCodeException e)
+        {
+            channel.Send("failed", ("message", e.Message));
+            return 3;
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or ReflectionTypeLoadException)
+        {
+            channel.Send("failed", ("message", $"{options.AssemblyPath}: the assembly cannot be loaded: {e.Message}"));
+            return 4;
+        }
+
+        // The parent reads the JIT's output while we wait; it closes stdin when done.
+        using var stdin = Console.OpenStandardInput();
+        var buffer = new byte[64];
+        while (stdin.Read(buffer, 0, buffer.Length) > 0)
+        {
+        }
+
+        return 0;
+    }
+
+    private static void Run(HostOptions options, HostChannel channel)
+    {
+        var assembly = Assembly.LoadFrom(Path.GetFullPath(options.AssemblyPath));
+        var pattern = new MethodPattern(options.Pattern);
+        var methods = MethodCatalog.Discover(assembly).Where(m => pattern.Matches(m, DisplayNames.Of(m))).ToList();
+        if (options.Mode != HostOptions.Tier0)
+        {
+            UserCode.RunStaticConstructors(methods, channel);
+        }
+
+        foreach (var method in methods)
+        {
+            try
+            {
+                UserCode.Prepare(method);
+            }
+            catch (Exception e) when (e is InvalidProgramException or ArgumentException or TypeLoadException or BadImageFormatException)
+            {
+                channel.Send("skipped", ("name", DisplayNames.Of(method)), ("reason", e.Message));
+                continue;
+            }
+        }
+
+        if (options.Mode == HostOptions.Tier1Pgo)
+        {
+            var calls = UserCode.WarmUp(assembly, methods, channel);
+            channel.Send("warmed", ("calls", calls));
+        }
+
+        foreach (var method in methods)
+        {
+            channel.Send(
+                "method",
+                ("name", DisplayNames.Of(method)),
+                ("token", method.MetadataToken),
+                ("handle", (long)method.MethodHandle.Value),
+                ("entry", (long)method.MethodHandle.GetFunctionPointer()),
+                ("moveNext", StateMachineMoveNext(method)),
+                ("generated", method.Name.Contains('<', StringComparison.Ordinal) || (method.DeclaringType?.FullName?.Contains('<', StringComparison.Ordinal) ?? false)));
+        }
+
+        channel.Send("ready");
+    }
+
+    /// <summary>For an async or iterator method, the token of its state machine's MoveNext, which holds the method's lines.</summary>
+    private static int StateMachineMoveNext(MethodBase method) =>
+        method.GetCustomAttribute<System.Runtime.CompilerServices.StateMachineAttribute>()?.StateMachineType
+            .GetMethod("MoveNext", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.MetadataToken ?? 0;
+}

@@ -1,0 +1,7 @@
+using JitLens.Model;
+
+namespace JitLens.Capture.Asm;
+
+/// <summary>One decoded x64 instruction before it is attributed to a line.</summary>
+/// <param name="Offset">Offset from the start of the hot code; cold code continues after the hot code's end.</param>
+internal sealed record AsmInstruction(ulong Address, long Offset, string Text, ControlFlowKind Flow, string? Label, string? TargetLabel);

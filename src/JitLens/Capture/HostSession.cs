@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using JitLens.Pipeline;
+
+namespace JitLens.Capture;
+
+/// <summary>
+/// One run of the JIT host: started on the user's assembly, read until it reports "ready" (every method JITted),
+/// kept waiting while the caller reads its memory, then ended. User code that throws, loops or overflows the
+/// stack becomes an <see cref="InspectionException"/>; the host is killed at the time limit.
+/// </summary>
+internal sealed class HostSession : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+
+    private HostSession(Process process)
+    {
+        _process = process;
+    }
+
+    public int ProcessId => _process.Id;
+
+    public IList<HostMethod> Methods { get; } = new List<HostMethod>();
+
+    /// <summary>Methods the JIT refused (invalid IL, unsatisfiable constraints), with the reason.</summary>
+    public IList<string> Skipped { get; } = new List<string>();
+
+    public static async Task<HostSession> StartAsync(
+        string assemblyPath,
+        JitTier tier,
+        string? pattern,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? extraEnvironment,
+        CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(HostLocator.DotnetExecutable())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostLocator.HostAssembly);
+        start.ArgumentList.Add(assemblyPath);
+        start.ArgumentList.Add(ModeName(tier));
+        start.ArgumentList.Add(pattern ?? string.Empty);
+        foreach (var (key, value) in TierEnvironment(tier).Concat(extraEnvironment ?? new Dictionary<string, string>()))
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InspectionException("The JIT host process could not be started.");
+        var session = new HostSession(process);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (session._stderr)
+            {
+                session._stderr.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+        try
+        {
+            await session.ReadUntilReadyAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+
+        return session;
+    }
+
+    public static string ModeName(JitTier tier) => tier switch
+    {
+        JitTier.Tier0 => "tier0",
+        JitTier.Tier1Pgo => "tier1-pgo",
+        _ => "optimized",
+    };
+
+    private static Dictionary<string, string> TierEnvironment(JitTier tier) => tier switch
+    {
+        // Plain Tier0 (no instrumentation), as PrepareMethod leaves it.
+        JitTier.Tier0 => new() { ["DOTNET_TieredCompilation"] = "1", ["DOTNET_TieredPGO"] = "0" },
+
+        // Let call counting start at once so that the warm-up reaches Tier1 quickly.
+        JitTier.Tier1Pgo => new() { ["DOTNET_TieredCompilation"] = "1", ["DOTNET_TieredPGO"] = "1", ["DOTNET_TC_CallCountingDelayMs"] = "0" },
+        _ => new() { ["DOTNET_TieredCompilation"] = "0" },
+    };
+
+    private async Task ReadUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        string? activity = null;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await _process.StandardOutput.ReadLineAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Kill();
+                var seconds = timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+                throw new InspectionException(activity is null
+                    ? $"The JIT host did not finish within {seconds} s and was stopped."
+                    : $"The user's code did not finish within {seconds} s while {activity} (an endless loop?); jitlens stopped it.");
+            }
+
+            if (line is null)
+            {
+                throw Crashed(activity);
+            }
+
+            using var message = JsonDocument.Parse(line);
+            var root = message.RootElement;
+            switch (root.GetProperty("kind").GetString())
+            {
+                case "cctor":
+                    activity = $"running the static constructor of {root.GetProperty("type").GetString()}";
+                    break;
+                case "warmup":
+                    activity = $"running {root.GetProperty("method").GetString()} to warm up tiered compilation";
+                    break;
+                case "skipped":
+                    Skipped.Add($"{root.GetProperty("name").GetString()}: {root.GetProperty("reason").GetString()}");
+                    break;
+                case "method":
+                    Methods.Add(new HostMethod(
+                        root.GetProperty("name").GetString()!,
+                        root.GetProperty("token").GetInt32(),
+                        (ulong)root.GetProperty("handle").GetInt64(),
+                        (ulong)root.GetProperty("entry").GetInt64(),
+                        root.GetProperty("generated").GetBoolean(),
+                        root.GetProperty("moveNext").GetInt32()));
+                    break;
+                case "failed":
+                    throw new InspectionException(root.GetProperty("message").GetString()!);
+                case "ready":
+                    return;
+            }
+        }
+    }
+
+    private InspectionException Crashed(string? activity)
+    {
+        _process.WaitForExit(5000);
+        string stderr;
+        lock (_stderr)
+        {
+            stderr = _stderr.ToString();
+        }
+
+        var during = activity is null ? string.Empty : $" while {activity}";
+        if (stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InspectionException($"The user's code overflowed the stack{during}; the JIT host crashed.");
+        }
+
+        var firstLine = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var exit = _process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "unknown";
+        return new InspectionException($"The JIT host exited unexpectedly (code {exit}){during}{(firstLine is null ? "." : ": " + firstLine)}");
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Lets the host exit (it waits for stdin to close); kills it if it does not.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.StandardInput.Close();
+                if (!_process.WaitForExit(5000))
+                {
+                    Kill();
+                }
+            }
+        }
+        catch (IOException)
+        {
+            Kill();
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+}

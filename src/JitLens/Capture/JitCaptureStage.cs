@@ -1,0 +1,145 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using JitLens.Capture.Asm;
+using JitLens.Capture.Il;
+using JitLens.Capture.Pdb;
+using JitLens.Model;
+using JitLens.Pipeline;
+
+namespace JitLens.Capture;
+
+/// <summary>
+/// The compiled assembly → one unit per JITted method with its <c>il</c> and <c>asm</c> views, attributed to lines.
+/// The JIT runs in a child host; ClrMD reads its code while it waits.
+/// </summary>
+internal sealed class JitCaptureStage : IInspectionStage
+{
+    public string Name => "jit";
+
+    /// <summary>Extra environment for the host; the cross-check test uses it to make the runtime print its own disassembly.</summary>
+    internal IReadOnlyDictionary<string, string>? HostEnvironment { get; init; }
+
+    public bool AppliesTo(InspectionContext context) =>
+        context.Compiled is not null && (context.Request.Wants("il") || context.Request.Wants("asm"));
+
+    public async Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
+    {
+        var compiled = context.Compiled!;
+        var request = context.Request;
+        using var session = await HostSession.StartAsync(
+            compiled.AssemblyPath, request.Tier, request.MethodPattern, request.Timeout, HostEnvironment, cancellationToken).ConfigureAwait(false);
+
+        using var pe = new PEReader(File.OpenRead(compiled.AssemblyPath));
+        using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(compiled.PdbPath));
+        var pdb = pdbProvider.GetMetadataReader();
+        var il = new IlDisassembler(pe);
+        using var target = request.Wants("asm") ? Attach(session.ProcessId) : null;
+
+        var leftOut = new List<string>();
+        foreach (var method in session.Methods)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var points = LinesOf(pdb, method);
+            if (!points.HasLines)
+            {
+                // Compiler-generated plumbing (closure ctors, state-machine helpers) has no line of the user's to show under.
+                leftOut.Add(method.Name);
+                continue;
+            }
+
+            var unit = new InspectedUnit(method.Name, UnitKind.CpuMethod, SourceFor(context, points.Document))
+            {
+                Tier = TierName(request.Tier),
+                LineRange = points.LineRange,
+            };
+            if (request.Wants("il"))
+            {
+                unit.AddView(LineAttribution.Il(il.Disassemble(method.Token), points));
+            }
+
+            if (target is not null)
+            {
+                AddAsm(unit, method, target, points);
+            }
+
+            context.Result.Methods.Add(unit);
+        }
+
+        if (leftOut.Count > 0)
+        {
+            context.Result.Notes.Add($"{leftOut.Count} compiler-generated method(s) without source lines are not shown: {string.Join(", ", leftOut)}.");
+        }
+
+        foreach (var skipped in session.Skipped)
+        {
+            context.Result.Notes.Add($"The JIT did not compile {skipped}");
+        }
+
+        if (session.Methods.Count == 0)
+        {
+            context.Result.Notes.Add(request.MethodPattern is null
+                ? "The input has no methods with code."
+                : $"No method matches '{request.MethodPattern}'.");
+        }
+    }
+
+    private static SequencePointMap LinesOf(MetadataReader pdb, HostMethod method)
+    {
+        var points = SequencePointMap.Read(pdb, method.Token);
+        if (points.HasLines || method.MoveNextToken == 0)
+        {
+            return points;
+        }
+
+        // The kick-off method of an async or iterator method has no lines of its own: it belongs to the method's first line.
+        var stateMachine = SequencePointMap.Read(pdb, method.MoveNextToken);
+        return stateMachine.LineRange is { } range ? SequencePointMap.SingleLine(range.First, stateMachine.Document) : points;
+    }
+
+    private static void AddAsm(InspectedUnit unit, HostMethod method, ClrMdTarget target, SequencePointMap points)
+    {
+        var code = target.Read(method.Handle, method.EntryPoint);
+        if (code is null)
+        {
+            unit.Notes.Add("The runtime holds no native code for this method.");
+            return;
+        }
+
+        unit.CodeSize = code.Size;
+        unit.AddView(LineAttribution.Asm(AsmDecoder.Decode(code, target), code.Map, points));
+    }
+
+    private static ClrMdTarget Attach(int processId)
+    {
+        try
+        {
+            return ClrMdTarget.Attach(processId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InspectionException($"Cannot read the JIT's output: attaching to the JIT host failed ({e.Message}). Is ptrace allowed for child processes?", e);
+        }
+    }
+
+    private static SourceDocument SourceFor(InspectionContext context, string? path)
+    {
+        var known = context.Result.Sources.FirstOrDefault(s => string.Equals(s.Path, path, StringComparison.Ordinal));
+        if (known is not null)
+        {
+            return known;
+        }
+
+        var document = path is not null && File.Exists(path)
+            ? SourceDocument.FromText(path, File.ReadAllText(path), "csharp")
+            : new SourceDocument(path ?? "(unknown source)", [], "csharp");
+        context.Result.Sources.Add(document);
+        return document;
+    }
+
+    private static string TierName(JitTier tier) => tier switch
+    {
+        JitTier.Tier0 => "Tier0",
+        JitTier.Tier1Pgo => "Tier1-PGO",
+        _ => "FullOpts",
+    };
+}

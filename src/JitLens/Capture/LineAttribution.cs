@@ -1,0 +1,65 @@
+using JitLens.Capture.Asm;
+using JitLens.Capture.Il;
+using JitLens.Capture.Pdb;
+using JitLens.Model;
+
+namespace JitLens.Capture;
+
+/// <summary>
+/// Joins decoded instructions to source lines: IL through the PDB's sequence points, native code through the JIT's
+/// IL→native map and then the sequence points. Prolog, epilog and unmapped code keep their region.
+/// </summary>
+internal static class LineAttribution
+{
+    public static CodeListing Il(IReadOnlyList<IlInstruction> instructions, SequencePointMap points)
+    {
+        var targets = instructions.SelectMany(i => i.Targets).ToHashSet();
+        var listing = instructions.Select(i =>
+        {
+            var line = points.LineOf(i.Offset);
+            return new CodeInstruction(i.Text, line, line is null ? CodeRegion.Unmapped : CodeRegion.Body, i.Offset)
+            {
+                Label = targets.Contains(i.Offset) ? $"IL_{i.Offset:x4}" : null,
+                Flow = i.Flow,
+                TargetLabel = i.Targets.Count > 0 ? $"IL_{i.Targets[0]:x4}" : null,
+            };
+        });
+        return new CodeListing("il", listing.ToList());
+    }
+
+    public static CodeListing Asm(IReadOnlyList<AsmInstruction> instructions, IReadOnlyList<NativeMapEntry> map, SequencePointMap points)
+    {
+        var listing = instructions.Select(i =>
+        {
+            var (region, line) = Locate(i.Address, map, points);
+            return new CodeInstruction(i.Text, line, region, i.Offset)
+            {
+                Label = i.Label,
+                Flow = i.Flow,
+                TargetLabel = i.TargetLabel,
+            };
+        });
+        return new CodeListing("asm", listing.ToList());
+    }
+
+    private static (CodeRegion Region, int? Line) Locate(ulong address, IReadOnlyList<NativeMapEntry> map, SequencePointMap points)
+    {
+        NativeMapEntry? found = null;
+        foreach (var entry in map)
+        {
+            if (entry.Start <= address && address < entry.End && (found is null || entry.Start >= found.Start))
+            {
+                found = entry;
+            }
+        }
+
+        return found?.IlOffset switch
+        {
+            null or NativeMapEntry.NoMapping => (CodeRegion.Unmapped, null),
+            NativeMapEntry.Prolog => (CodeRegion.Prolog, null),
+            NativeMapEntry.Epilog => (CodeRegion.Epilog, null),
+            { } il when points.LineOf(il) is { } line => (CodeRegion.Body, line),
+            _ => (CodeRegion.Unmapped, null),
+        };
+    }
+}
