@@ -115,6 +115,25 @@ public sealed class KubectlWorkflowTests : IAsyncLifetime
         Assert.Contains("No resources found", left.StandardError, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Should_accept_kubectl_create_commands_that_send_protobuf()
+    {
+        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
+
+        // Given kubectl's typed create commands, which send protobuf bodies
+        (await _cluster.RunKubectlAsync("create", "namespace", "team")).EnsureSuccess();
+        (await _cluster.RunKubectlAsync("create", "configmap", "settings", "-n", "team", "--from-literal=threads=4")).EnsureSuccess();
+        (await _cluster.RunKubectlAsync("create", "secret", "generic", "token", "-n", "team", "--from-literal=value=s3cret")).EnsureSuccess();
+
+        // When the objects are read back
+        var threads = (await _cluster.RunKubectlAsync("get", "configmap", "settings", "-n", "team", "-o", "jsonpath={.data.threads}")).EnsureSuccess().StandardOutput;
+        var secret = (await _cluster.RunKubectlAsync("get", "secret", "token", "-n", "team", "-o", "jsonpath={.data.value}")).EnsureSuccess().StandardOutput;
+
+        // Then their content arrived intact
+        Assert.Equal("4", threads);
+        Assert.Equal("s3cret", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret)));
+    }
+
     private static string ConfigMap(string name, string value) => $"""
         apiVersion: v1
         kind: ConfigMap

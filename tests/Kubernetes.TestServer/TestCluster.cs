@@ -129,6 +129,7 @@ public sealed partial class TestCluster : IAsyncDisposable
         }
 
         _parts.Add(new ControllerLoop(Store, _proxy.HandleAsync, logger));
+        _parts.Add(new ControllerLoop(Store, new EndpointsController(Service).HandleAsync, logger));
         _ = SendBookmarksAsync(_stopping.Token);
         _server = await ApiServer.StartAsync(() => new ApiHandler(Service, () => $"{Url.Host}:{Url.Port}", _kubelet), cancellationToken);
         await File.WriteAllTextAsync(KubeconfigPath, Kubeconfig.Render(Url), cancellationToken);

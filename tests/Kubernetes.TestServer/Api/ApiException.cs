@@ -25,6 +25,18 @@ public sealed class ApiException : Exception
 
     public string? Group { get; }
 
+    /// <summary>Field-level causes of a 422 Invalid (kubectl prints them after "is invalid:").</summary>
+    public IReadOnlyList<(string Field, string Message)> Causes { get; init; } = [];
+
+    /// <summary>A 422 with one cause per bad field, worded like the real server's validation errors.</summary>
+    public static ApiException Invalid(string kind, string name, IReadOnlyList<(string Field, string Message)> causes) =>
+        new(422, "Invalid", $"{kind} \"{name}\" is invalid: " + (causes.Count == 1
+            ? $"{causes[0].Field}: {causes[0].Message}"
+            : "[" + string.Join(", ", causes.Select(c => $"{c.Field}: {c.Message}")) + "]"), name, kind)
+        {
+            Causes = causes,
+        };
+
     public static ApiException NotFound(string plural, string name, string group = "") =>
         new(404, "NotFound", $"{Qualified(plural, group)} \"{name}\" not found", name, plural, group);
 
@@ -38,8 +50,12 @@ public sealed class ApiException : Exception
 
     public static ApiException BadRequest(string message) => new(400, "BadRequest", message);
 
-    public static ApiException Invalid(string kind, string name, string message) =>
-        new(422, "Invalid", $"{kind} \"{name}\" is invalid: {message}", name, kind);
+    /// <summary>A 422 for one field, given as "field: message".</summary>
+    public static ApiException Invalid(string kind, string name, string fieldAndMessage)
+    {
+        var colon = fieldAndMessage.IndexOf(": ", StringComparison.Ordinal);
+        return Invalid(kind, name, [colon > 0 ? (fieldAndMessage[..colon], fieldAndMessage[(colon + 2)..]) : ("", fieldAndMessage)]);
+    }
 
     public static ApiException Gone(string message) => new(410, "Expired", message);
 
@@ -76,6 +92,14 @@ public sealed class ApiException : Exception
             if (Kind is not null)
             {
                 details["kind"] = Kind;
+            }
+
+            if (Causes.Count > 0)
+            {
+                details["causes"] = new JsonArray([.. Causes.Select(c => (JsonNode)new JsonObject
+                {
+                    ["reason"] = "FieldValueInvalid", ["message"] = c.Message, ["field"] = c.Field,
+                })]);
             }
 
             status["details"] = details;

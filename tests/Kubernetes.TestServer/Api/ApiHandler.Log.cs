@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Kubernetes.TestServer.Api;
 
-/// <summary><c>pods/NAME/log</c> for <c>kubectl logs</c>: the captured output of a container (no follow).</summary>
+/// <summary><c>pods/NAME/log</c> for <c>kubectl logs</c>: the captured output of a container, followed with <c>follow=true</c>.</summary>
 public sealed partial class ApiHandler
 {
     private async Task ServeLogAsync(HttpContext context, ResourceRequest request)
@@ -30,5 +30,32 @@ public sealed partial class ApiHandler
 
         context.Response.ContentType = "text/plain";
         await context.Response.WriteAsync(text, context.RequestAborted);
+        if (IsTrue(context.Request.Query["follow"]))
+        {
+            await FollowAsync(context, request.Namespace!, request.Name!, container, _logs.ReadLog(request.Namespace!, request.Name!, container, false)?.Length ?? 0);
+        }
+    }
+
+    /// <summary>Streams what the container prints next, until it stops or the client goes away.</summary>
+    private async Task FollowAsync(HttpContext context, string ns, string pod, string? container, int sent)
+    {
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        while (!context.RequestAborted.IsCancellationRequested)
+        {
+            var running = _logs.IsRunning(ns, pod, container);
+            var text = _logs.ReadLog(ns, pod, container, false) ?? "";
+            if (text.Length > sent)
+            {
+                await context.Response.WriteAsync(text[sent..], context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                sent = text.Length;
+            }
+            else if (!running)
+            {
+                return;
+            }
+
+            await Task.Delay(200, context.RequestAborted);
+        }
     }
 }

@@ -111,13 +111,13 @@ public sealed partial class ApiHandler
                 await ServeLogAsync(context, request);
                 break;
             case ("POST", null, null):
-                await WriteObjectAsync(context, 201, request.Type, _service.Create(request.Type, request.Namespace, await ReadObjectAsync(context), WriteOptionsOf(context)));
+                await WriteObjectAsync(context, 201, request.Type, _service.Create(request.Type, request.Namespace, await ReadObjectAsync(context, request.Type), WriteOptionsOf(context)));
                 break;
             case ("PUT", not null, null or "status"):
-                await WriteObjectAsync(context, 200, request.Type, _service.Replace(request.Type, request.Namespace, request.Name, await ReadObjectAsync(context), request.Subresource, WriteOptionsOf(context)));
+                await WriteObjectAsync(context, 200, request.Type, _service.Replace(request.Type, request.Namespace, request.Name, await ReadObjectAsync(context, request.Type), request.Subresource, WriteOptionsOf(context)));
                 break;
             case ("PUT", not null, "scale"):
-                await WriteJsonAsync(context, 200, _service.ReplaceScale(request.Type, request.Namespace, request.Name, await ReadObjectAsync(context), WriteOptionsOf(context)));
+                await WriteJsonAsync(context, 200, _service.ReplaceScale(request.Type, request.Namespace, request.Name, await ReadObjectAsync(context, request.Type), WriteOptionsOf(context)));
                 break;
             case ("PATCH", not null, null or "status"):
                 await WriteObjectAsync(context, 200, request.Type, _service.Patch(request.Type, request.Namespace, request.Name, MediaType(context), await ReadTextAsync(context), request.Subresource, WriteOptionsOf(context)));
@@ -146,7 +146,8 @@ public sealed partial class ApiHandler
     private static WriteOptions WriteOptionsOf(HttpContext context) => new(
         DryRun: context.Request.Query["dryRun"].Count > 0,
         FieldManager: context.Request.Query["fieldManager"],
-        Force: IsTrue(context.Request.Query["force"]));
+        Force: IsTrue(context.Request.Query["force"]),
+        StrictFields: context.Request.Query["fieldValidation"] == "Strict");
 
     private static async Task<string> ReadTextAsync(HttpContext context)
     {
@@ -154,8 +155,15 @@ public sealed partial class ApiHandler
         return await reader.ReadToEndAsync(context.RequestAborted);
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context, ResourceType type)
     {
+        if (MediaType(context) == ProtobufBody.MediaType)
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            return ProtobufBody.Decode(type, buffer.ToArray());
+        }
+
         var text = await ReadTextAsync(context);
         var node = MediaType(context).Contains("yaml", StringComparison.Ordinal) ? Patching.YamlToJson.Convert(text) : JsonNode.Parse(text);
         return node as JsonObject ?? throw ApiException.BadRequest("the request body is not a JSON object");

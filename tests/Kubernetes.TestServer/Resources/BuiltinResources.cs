@@ -18,6 +18,11 @@ public static class BuiltinResources
         Group = "coordination.k8s.io", Version = "v1", Kind = "Lease", Plural = "leases", Singular = "lease", Namespaced = true,
     };
 
+    public static readonly ResourceType EndpointSlices = new()
+    {
+        Group = "discovery.k8s.io", Version = "v1", Kind = "EndpointSlice", Plural = "endpointslices", Singular = "endpointslice", Namespaced = true,
+    };
+
     public static readonly ResourceType CustomResourceDefinitions = new()
     {
         Group = "apiextensions.k8s.io", Version = "v1", Kind = "CustomResourceDefinition", Plural = "customresourcedefinitions",
@@ -25,7 +30,7 @@ public static class BuiltinResources
     };
 
     public static IReadOnlyList<ResourceType> All { get; } =
-        [Namespaces, Nodes, Pods, Services, Endpoints, Events, ConfigMaps, Secrets, ServiceAccounts, Leases, CustomResourceDefinitions];
+        [Namespaces, Nodes, Pods, Services, Endpoints, Events, ConfigMaps, Secrets, ServiceAccounts, Leases, EndpointSlices, CustomResourceDefinitions];
 
     private static ResourceType Core(string kind, string plural, bool namespaced, IReadOnlyList<string> shortNames, bool hasStatus = false, IReadOnlyList<string>? categories = null) => new()
     {

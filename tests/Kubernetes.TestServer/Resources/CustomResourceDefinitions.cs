@@ -47,6 +47,7 @@ public static class CustomResourceDefinitions
             Columns = [.. (v["additionalPrinterColumns"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new PrinterColumn(
                 c.Str("name") ?? "", c.Str("type") ?? "string", c.Str("jsonPath") ?? "", c.Str("description") ?? "", (int)(c.Long("priority") ?? 0), c.Str("format") ?? ""))],
             IsCustom = true,
+            Schema = v.At("schema", "openAPIV3Schema")?.DeepClone() as JsonObject,
             DefinedBy = name,
         })];
     }

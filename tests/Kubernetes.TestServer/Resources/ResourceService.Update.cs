@@ -26,7 +26,7 @@ public sealed partial class ResourceService
         return Write(type, ns, name, options, current =>
         {
             CheckResourceVersion(type, name, current, body.Str("metadata", "resourceVersion"));
-            return Compose(type, current, body, subresource);
+            return Compose(type, current, body, subresource, options.StrictFields);
         });
     }
 
@@ -51,7 +51,7 @@ public sealed partial class ResourceService
                 _ => ServerSideApply(type, current.Clone(), (JsonObject)patch),
             } ?? throw ApiException.BadRequest("the patch did not produce an object");
             CheckResourceVersion(type, name, current, patch.Str("metadata", "resourceVersion"));
-            return Compose(type, current, patched, subresource);
+            return Compose(type, current, patched, subresource, options.StrictFields);
         });
     }
 
@@ -125,7 +125,7 @@ public sealed partial class ResourceService
     /// What an accepted write stores: identity and deletion state come from the stored object; the status
     /// subresource owns status; generation counts changes outside metadata and status.
     /// </summary>
-    private JsonObject Compose(ResourceType type, JsonObject current, JsonObject incoming, string? subresource)
+    private JsonObject Compose(ResourceType type, JsonObject current, JsonObject incoming, string? subresource, bool strict = false)
     {
         JsonObject next;
         if (subresource == "status")
@@ -160,6 +160,7 @@ public sealed partial class ResourceService
             }
         }
 
+        StructuralSchema.Apply(type, next, strict);
         if (!WithoutMetadataAndStatus(current).SameAs(WithoutMetadataAndStatus(next)))
         {
             metadata["generation"] = (current.Long("metadata", "generation") ?? 1) + 1;

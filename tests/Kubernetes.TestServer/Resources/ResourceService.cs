@@ -83,6 +83,7 @@ public sealed partial class ResourceService
             obj.Remove("status");
         }
 
+        StructuralSchema.Apply(type, obj, options.StrictFields);
         foreach (var hook in Hooks.Where(h => h.AppliesTo(type)))
         {
             hook.OnCreate(type, obj);

@@ -28,6 +28,9 @@ public sealed record ResourceType
     /// <summary>True for custom resources (served from a CRD): they take JSON merge patches, not strategic ones.</summary>
     public bool IsCustom { get; init; }
 
+    /// <summary>The CRD version's <c>openAPIV3Schema</c>, applied on writes (defaults, pruning, validation).</summary>
+    public System.Text.Json.Nodes.JsonObject? Schema { get; init; }
+
     /// <summary>Name of the CRD that serves this type, if any.</summary>
     public string? DefinedBy { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Kubernetes.TestServer.Resources;
 
-/// <summary>Query options shared by writes: <c>dryRun=All</c>, <c>fieldManager</c>, <c>force</c> (server-side apply).</summary>
-public sealed record WriteOptions(bool DryRun = false, string? FieldManager = null, bool Force = false)
+/// <summary>Query options shared by writes: <c>dryRun=All</c>, <c>fieldManager</c>, <c>force</c> (server-side apply), <c>fieldValidation=Strict</c>.</summary>
+public sealed record WriteOptions(bool DryRun = false, string? FieldManager = null, bool Force = false, bool StrictFields = false)
 {
     public static WriteOptions Default { get; } = new();
 }

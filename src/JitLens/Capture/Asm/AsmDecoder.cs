@@ -24,9 +24,11 @@ internal static class AsmDecoder
             (address >= code.HotStart && address < code.HotStart + (ulong)code.Hot.Length)
             || (code.Cold.Length > 0 && address >= code.ColdStart && address < code.ColdStart + (ulong)code.Cold.Length);
 
+        // Branch targets, and code addresses taken with lea (a jump table's base), get labels.
         var labels = decoded
             .Where(i => i.FlowControl is FlowControl.ConditionalBranch or FlowControl.UnconditionalBranch && IsNearBranch(i) && Inside(i.NearBranchTarget))
             .Select(i => i.NearBranchTarget)
+            .Concat(decoded.Where(i => i.Mnemonic == Mnemonic.Lea && i.IsIPRelativeMemoryOperand && Inside(i.IPRelativeMemoryAddress)).Select(i => i.IPRelativeMemoryAddress))
             .Distinct()
             .ToDictionary(a => a, a => "L" + OffsetOf(a).ToString("x4", CultureInfo.InvariantCulture));
 
@@ -85,6 +87,7 @@ internal static class AsmDecoder
         options.MemorySizeOptions = MemorySizeOptions.Always;
         options.RipRelativeAddresses = false;
         options.ShowBranchSize = false;
+        options.SignedImmediateOperands = true;
         options.BranchLeadingZeros = false;
         options.DisplacementLeadingZeros = false;
         options.LeadingZeros = false;

@@ -32,6 +32,12 @@ internal sealed class AsmSymbolResolver : ISymbolResolver
             }
         }
 
+        if (kind == OpKind.Memory && instruction.IsIPRelativeMemoryOperand && _labels.TryGetValue(address, out var codeLabel))
+        {
+            symbol = new SymbolResult(address, codeLabel);
+            return true;
+        }
+
         // call/jmp through an indirection cell: name the code the cell points to.
         if (kind == OpKind.Memory && instruction.IsIPRelativeMemoryOperand && instruction.FlowControl is FlowControl.IndirectCall or FlowControl.IndirectBranch
             && _symbols.TryReadPointer(address, out var target) && _symbols.CodeName(target) is { } callee)
