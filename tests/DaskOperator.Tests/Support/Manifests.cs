@@ -34,6 +34,10 @@ public static class Manifests
                 - name: tcp-comm
                   containerPort: 8786
                   protocol: TCP
+                readinessProbe:
+                  tcpSocket:
+                    port: tcp-comm
+                  periodSeconds: 1
             service:
               type: ClusterIP
               selector:
@@ -93,6 +97,13 @@ public static class Manifests
                   - name: scheduler
                     image: ghcr.io/dask/dask:latest
                     args: [dask-scheduler]
+                    ports:
+                    - name: tcp-comm
+                      containerPort: 8786
+                    readinessProbe:
+                      tcpSocket:
+                        port: tcp-comm
+                      periodSeconds: 1
                 service:
                   ports:
                   - name: tcp-comm
