@@ -57,6 +57,22 @@ public class LifecycleTests
     }
 
     [SkippableFact]
+    public async Task Given_an_idle_timeout_When_the_scheduler_stays_idle_Then_the_cluster_is_deleted()
+    {
+        Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
+        await using var k8s = await DaskTestCluster.StartAsync();
+
+        // Given a cluster with idleTimeout 4 s whose scheduler never gets work
+        await k8s.ApplyAsync(Manifests.Cluster("idle", 0, idleTimeout: 4));
+        await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskcluster", "idle", "-o", "jsonpath={.status.idleSince}"),
+            s => s.Length > 0, "the operator to notice the idle scheduler");
+
+        // Then the operator deletes it, and its scheduler with it
+        await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskclusters,pods", "-o", "name")).Trim(),
+            s => s.Length == 0, "the idle cluster to be deleted");
+    }
+
+    [SkippableFact]
     public async Task Given_leader_election_When_the_operator_runs_Then_it_holds_the_lease_and_reconciles()
     {
         Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);

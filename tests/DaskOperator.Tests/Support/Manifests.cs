@@ -6,7 +6,7 @@ namespace DaskOperator.Tests.Support;
 /// </summary>
 public static class Manifests
 {
-    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm") => $$"""
+    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0) => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskCluster
         metadata:
@@ -14,6 +14,7 @@ public static class Manifests
           annotations:
             example.org/owner: parallel-tools
         spec:
+          idleTimeout: {{idleTimeout}}
           worker:
             replicas: {{workers}}
             spec:
