@@ -111,4 +111,15 @@ public static class Manifests
                     port: 8786
                     targetPort: 8786
         """;
+
+    public static string Autoscaler(string cluster, int minimum, int maximum) => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskAutoscaler
+        metadata:
+          name: {{cluster}}
+        spec:
+          cluster: {{cluster}}
+          minimum: {{minimum}}
+          maximum: {{maximum}}
+        """;
 }
