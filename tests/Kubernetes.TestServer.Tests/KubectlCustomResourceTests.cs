@@ -43,4 +43,20 @@ public sealed class KubectlCustomResourceTests : IAsyncLifetime
         var after = await _cluster.RunKubectlAsync("get", "widgets");
         Assert.Contains("No resources found in default namespace.", after.StandardError, StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Should_list_a_new_crd_in_kubectl_api_resources_through_aggregated_discovery()
+    {
+        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
+
+        // Given a CRD applied with kubectl
+        (await _cluster.RunKubectlAsync("apply", "-f", Fixture.Path("widget-crd.yaml"))).EnsureSuccess();
+
+        // When kubectl lists the API resources of its group, logging its requests
+        var listed = (await _cluster.RunKubectlAsync("api-resources", "--api-group=example.com", "-v=6")).EnsureSuccess();
+
+        // Then the resource appears with its short name, found with the aggregated /apis document alone
+        Assert.Matches(@"(?m)^widgets\s+wdg\s+example.com/v1\s+true\s+Widget$", listed.StandardOutput);
+        Assert.DoesNotContain("/apis/example.com/v1?", listed.StandardError, StringComparison.Ordinal);
+    }
 }

@@ -83,6 +83,9 @@ public sealed class KubeletTests : IAsyncLifetime
         Assert.NotNull(after.ProcessId);
         var last = (await _cluster.RunKubectlAsync("get", "pod", "sleeper", "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode} {.status.containerStatuses[0].restartCount}")).EnsureSuccess().StandardOutput;
         Assert.Equal("137 1", last);
+        var described = (await _cluster.RunKubectlAsync("describe", "pod", "sleeper")).EnsureSuccess().StandardOutput;
+        Assert.Matches(@"Normal\s+Scheduled\s+.*Successfully assigned default/sleeper to test-node", described);
+        Assert.Matches(@"Warning\s+BackOff\s+.*Back-off restarting failed container main", described);
     }
 
     [SkippableFact]

@@ -10,6 +10,7 @@ internal static class CommandLine
 {
     public const string Usage =
         "usage: dask-operator run [--namespace NS | --all-namespaces] [--kubeconfig PATH] [--health-port N] [--no-leader-election]\n" +
+        "                        [--workers N] [--log-level LEVEL]\n" +
         "       dask-operator crds --output DIR";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -25,7 +25,9 @@ internal static class OperatorHost
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        builder.Logging.SetMinimumLevel(options.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.AddSingleton(client);
         // In a pod the kubelet probes from outside; elsewhere (tests, a laptop) stay on loopback.
         var bind = KubernetesClientConfiguration.IsInCluster() ? "0.0.0.0" : "127.0.0.1";
@@ -102,7 +104,7 @@ internal static class OperatorHost
         var schedulers = new SchedulerLocator(api);
         IReconciler[] reconcilers =
         [
-            new ClusterReconciler(api, events, new ClusterFinalizer(api)),
+            new ClusterReconciler(api, events, new ClusterFinalizer(api), schedulers),
             new WorkerGroupReconciler(api, events, schedulers),
             new AutoscalerReconciler(api, events, schedulers),
             new JobReconciler(api, events),

@@ -12,6 +12,8 @@ internal sealed record OperatorOptions
     public bool LeaderElection { get; init; } = true;
     /// <summary>Reconciles that run at once (they mostly wait on the API server); a key is only ever reconciled by one of them.</summary>
     public int Workers { get; init; } = 16;
+    /// <summary>Least severe log level written (Information by default).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
     /// <summary>Identity written into the Lease; unique per process.</summary>
     public string Identity { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
@@ -31,6 +33,7 @@ internal sealed record OperatorOptions
                 case "--health-port": options = options with { HealthPort = Port(Value()) }; break;
                 case "--no-leader-election": options = options with { LeaderElection = false }; break;
                 case "--workers": options = options with { Workers = Math.Max(1, Port(Value())) }; break;
+                case "--log-level": options = options with { LogLevel = Level(Value()) }; break;
                 default: throw new UsageException($"Unknown option '{args[i]}'.");
             }
         }
@@ -42,6 +45,10 @@ internal sealed record OperatorOptions
         }
         return options;
     }
+
+    private static Microsoft.Extensions.Logging.LogLevel Level(string text) =>
+        Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level)
+            ? level : throw new UsageException($"'{text}' is not a log level (Trace, Debug, Information, Warning, Error).");
 
     private static int Port(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 65535

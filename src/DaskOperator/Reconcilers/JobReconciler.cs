@@ -47,8 +47,15 @@ internal sealed class JobReconciler(KubeApi api, EventRecorder events) : IReconc
         var runner = await api.GetPodAsync(ns, $"{name}-runner", ct).ConfigureAwait(false);
         if (runner is null)
         {
+            // The runner starts once its scheduler is ready and has a service, so its first connection finds it.
             var service = await api.GetServiceAsync(ns, PodTemplates.SchedulerName(name), ct).ConfigureAwait(false);
-            runner = await api.CreatePodAsync(ns, PodTemplates.JobRunnerPod(job, PodTemplates.CommPort(service?.Spec)), ct).ConfigureAwait(false);
+            var scheduler = await api.GetPodAsync(ns, PodTemplates.SchedulerName(name), ct).ConfigureAwait(false);
+            if (service is null || scheduler?.IsReady() != true)
+            {
+                status.JobStatus = "ClusterCreated";
+                return await WriteAsync(job, status, ReconcileResult.After(TimeSpan.FromSeconds(1)), ct).ConfigureAwait(false);
+            }
+            runner = await api.CreatePodAsync(ns, PodTemplates.JobRunnerPod(job, PodTemplates.CommPort(service.Spec)), ct).ConfigureAwait(false);
             await events.NormalAsync(job, "RunnerCreated", $"Created runner pod {runner.Metadata.Name}.", ct).ConfigureAwait(false);
         }
         switch (runner.Status?.Phase)

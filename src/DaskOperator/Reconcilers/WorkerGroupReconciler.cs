@@ -41,7 +41,14 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
 
         pods = await ReplaceFinishedAsync(group, pods, ct).ConfigureAwait(false);
         var desired = Math.Max(0, group.Spec.Worker.Replicas);
-        var schedulerPort = await SchedulerPortAsync(ns, group.Spec.Cluster, ct).ConfigureAwait(false);
+        var service = await api.GetServiceAsync(ns, PodTemplates.SchedulerName(group.Spec.Cluster), ct).ConfigureAwait(false);
+        if (service is null)
+        {
+            // Workers find the scheduler through its service; they start once it exists.
+            await WriteStatusAsync(group, pods, conditions, ct).ConfigureAwait(false);
+            return ReconcileResult.After(Soon);
+        }
+        var schedulerPort = PodTemplates.CommPort(service.Spec);
 
         // While pods of an older template remain, one extra worker may exist so a replacement runs before one is retired.
         var target = desired + (desired > 0 && pods.Any(p => p.SpecHashOf() != hash) ? 1 : 0);
@@ -67,12 +74,6 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
         await api.MergePatchAsync("daskworkergroups", group.Metadata.NamespaceProperty, group.Metadata.Name,
             new { metadata = new { ownerReferences = owners, resourceVersion = group.Metadata.ResourceVersion } }, ct).ConfigureAwait(false);
         await events.NormalAsync(group, "Adopted", $"Adopted by DaskCluster {cluster.Metadata.Name}.", ct).ConfigureAwait(false);
-    }
-
-    private async Task<int> SchedulerPortAsync(string ns, string cluster, CancellationToken ct)
-    {
-        var service = await api.GetServiceAsync(ns, PodTemplates.SchedulerName(cluster), ct).ConfigureAwait(false);
-        return PodTemplates.CommPort(service?.Spec);
     }
 
     /// <summary>A worker whose process ended (crashed, killed, or retired by us before a restart) is deleted; the count then brings a fresh one.</summary>

@@ -9,5 +9,8 @@ internal static class CliCommands
     public static IEnumerable<Command> All() =>
     [
         InspectCommand.Create(),
+
+        // The Jupyter kernel: `jitlens kernel install` writes a kernel spec whose argv is `jitlens kernel run`.
+        KernelCommand.Create(),
     ];
 }

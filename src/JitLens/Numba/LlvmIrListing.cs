@@ -7,8 +7,8 @@ namespace JitLens.Numba;
 /// <summary>
 /// The <c>llvm</c> view: the instructions of the compiled function's <c>define</c>, each at the line of its
 /// <c>!dbg</c> location. Code LLVM inlined from another function carries <c>inlinedAt</c>; following that chain
-/// to its end gives the line of this function that called it. <c>llvm.dbg.*</c> calls only describe variables,
-/// so they are kept as header entries rather than code of a line.
+/// to its end gives the line of this function that called it. <c>llvm.dbg.*</c> calls only tell a debugger where
+/// variables live and become no code, so they are left out.
 /// </summary>
 internal static partial class LlvmIrListing
 {
@@ -53,8 +53,12 @@ internal static partial class LlvmIrListing
                 continue;
             }
 
-            var isDebugIntrinsic = text.StartsWith("call void @llvm.dbg.", StringComparison.Ordinal);
-            var (sourceLine, region) = isDebugIntrinsic ? (null, CodeRegion.Header) : scope.Classify(LineOf(text, locations));
+            if (text.StartsWith("call void @llvm.dbg.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var (sourceLine, region) = scope.Classify(LineOf(text, locations));
             instructions.Add(new CodeInstruction(StripDebug(text), sourceLine, region)
             {
                 Label = pendingLabel,

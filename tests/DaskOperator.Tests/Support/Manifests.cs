@@ -6,7 +6,7 @@ namespace DaskOperator.Tests.Support;
 /// </summary>
 public static class Manifests
 {
-    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm") => $$"""
+    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0) => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskCluster
         metadata:
@@ -14,6 +14,7 @@ public static class Manifests
           annotations:
             example.org/owner: parallel-tools
         spec:
+          idleTimeout: {{idleTimeout}}
           worker:
             replicas: {{workers}}
             spec:
@@ -34,6 +35,10 @@ public static class Manifests
                 - name: tcp-comm
                   containerPort: 8786
                   protocol: TCP
+                readinessProbe:
+                  tcpSocket:
+                    port: tcp-comm
+                  periodSeconds: 1
             service:
               type: ClusterIP
               selector:
@@ -93,10 +98,28 @@ public static class Manifests
                   - name: scheduler
                     image: ghcr.io/dask/dask:latest
                     args: [dask-scheduler]
+                    ports:
+                    - name: tcp-comm
+                      containerPort: 8786
+                    readinessProbe:
+                      tcpSocket:
+                        port: tcp-comm
+                      periodSeconds: 1
                 service:
                   ports:
                   - name: tcp-comm
                     port: 8786
                     targetPort: 8786
+        """;
+
+    public static string Autoscaler(string cluster, int minimum, int maximum) => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskAutoscaler
+        metadata:
+          name: {{cluster}}
+        spec:
+          cluster: {{cluster}}
+          minimum: {{minimum}}
+          maximum: {{maximum}}
         """;
 }

@@ -10,7 +10,7 @@ public sealed class RunningOperator : IAsyncDisposable
 
     private RunningOperator(string kubeconfig, string ns, bool leaderElection, string identity)
     {
-        var options = OperatorOptions.Parse(["--kubeconfig", kubeconfig, "--namespace", ns, "--health-port", "0"]) with
+        var options = OperatorOptions.Parse(["--kubeconfig", kubeconfig, "--namespace", ns, "--health-port", "0", "--log-level", "Warning"]) with
         {
             LeaderElection = leaderElection,
             Identity = identity,

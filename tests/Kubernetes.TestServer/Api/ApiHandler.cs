@@ -64,6 +64,9 @@ public sealed partial class ApiHandler
             case ["openapi", "v3", ..]:
                 await WriteJsonAsync(context, 200, OpenApiDocuments.DocumentForPath(Registry, string.Join('/', parts[2..])) ?? throw NotFoundPath());
                 return;
+            case ["api" or "apis"] when AggregatedDiscovery.IsAccepted(context.Request.Headers.Accept.ToString()):
+                await WriteJsonAsync(context, 200, AggregatedDiscovery.Document(Registry, core: parts[0] == "api"), AggregatedDiscovery.ContentType);
+                return;
             case ["api"]:
                 await WriteJsonAsync(context, 200, Discovery.Versions(_serverAddress()));
                 return;
@@ -177,10 +180,10 @@ public sealed partial class ApiHandler
         }
     }
 
-    internal static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
+    internal static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body, string contentType = "application/json")
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = contentType;
         await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body), context.RequestAborted);
     }
 

@@ -80,6 +80,7 @@ public sealed class ContainerRunner
             catch (ContainerConfigException e)
             {
                 // Kubelet keeps retrying until the missing ConfigMap or Secret appears.
+                _pod.Record("Warning", "Failed", $"Error: {e.Message}");
                 Update(ContainerState.Waiting("CreateContainerConfigError", e.Message), ready: false);
                 await Delay(backoff, stop);
                 continue;
@@ -91,6 +92,7 @@ public sealed class ContainerRunner
             catch (Exception e) when (e is ContainerStartException or Win32Exception)
             {
                 exited = ContainerState.Terminated(128, "StartError", Json.Timestamp(startedAt), Json.Now(), e.Message);
+                _pod.Record("Warning", "Failed", $"Error: {e.Message}");
             }
 
             var restart = !stop.IsCancellationRequested && (restartPolicy == "Always" || (restartPolicy == "OnFailure" && exited.ExitCode != 0));
@@ -104,7 +106,9 @@ public sealed class ContainerRunner
             backoff = DateTimeOffset.UtcNow - startedAt > TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(1) : backoff;
             LastState = exited;
             RestartCount++;
-            Update(ContainerState.Waiting("CrashLoopBackOff", $"back-off {backoff.TotalSeconds}s restarting failed container={Name} pod={_pod.Name}"), ready: false);
+            var waiting = $"back-off {backoff.TotalSeconds}s restarting failed container={Name} pod={_pod.Name}";
+            _pod.Record("Warning", "BackOff", $"Back-off restarting failed container {Name} in pod {_pod.Name}");
+            Update(ContainerState.Waiting("CrashLoopBackOff", waiting), ready: false);
             await Delay(backoff, stop);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _pod.Options.MaxRestartBackoff.Ticks));
         }
@@ -211,6 +215,7 @@ public sealed class ContainerRunner
             State = ContainerState.Running(Json.Now(), group.Id);
         }
 
+        _pod.Record("Normal", "Started", $"Started container {Name}");
         _pod.Changed();
         return _group;
     }

@@ -22,6 +22,7 @@ public sealed class NodeKubelet : IPodLogSource, IAsyncDisposable
     private readonly ClusterDns _dns;
     private readonly KubeletOptions _options;
     private readonly string _root;
+    private readonly PodEvents _events;
 
     public NodeKubelet(ResourceService service, AddressPool podIps, ClusterDns dns, KubeletOptions options, string root)
     {
@@ -30,6 +31,7 @@ public sealed class NodeKubelet : IPodLogSource, IAsyncDisposable
         _dns = dns;
         _options = options;
         _root = Directory.CreateDirectory(root).FullName;
+        _events = new PodEvents(service);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
         // SIGTERM and SIGINT end the process without ProcessExit on some paths: kill the pods first, then let the
         // signal take its default course.
@@ -144,7 +146,8 @@ public sealed class NodeKubelet : IPodLogSource, IAsyncDisposable
         var ip = _podIps.Allocate();
         var directory = Directory.CreateDirectory(Path.Combine(_root, $"{pod.Namespace()}_{pod.Name()}_{pod.Uid()[..8]}")).FullName;
         var ns = pod.Namespace()!;
-        var runtime = new PodRuntime(pod, ip, directory, _service.Store, _options, value => _dns.Rewrite(value, ns), status => WriteStatus(pod, status));
+        var runtime = new PodRuntime(pod, ip, directory, _service.Store, _options, value => _dns.Rewrite(value, ns), status => WriteStatus(pod, status), _events);
+        _events.Record(pod, "Normal", "Scheduled", $"Successfully assigned {ns}/{pod.Name()} to {PodHooks.NodeName}");
         lock (_gate)
         {
             _pods[pod.Uid()] = runtime;

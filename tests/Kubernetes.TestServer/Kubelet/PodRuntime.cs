@@ -12,15 +12,17 @@ public sealed partial class PodRuntime
     private readonly Lock _statusGate = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<JsonObject> _writeStatus;
+    private readonly PodEvents _events;
     private readonly string _startTime = Json.Now();
     private Task _run = Task.CompletedTask;
 
-    public PodRuntime(JsonObject pod, string podIp, string directory, ObjectStore store, KubeletOptions options, Func<string, string> dns, Action<JsonObject> writeStatus)
+    public PodRuntime(JsonObject pod, string podIp, string directory, ObjectStore store, KubeletOptions options, Func<string, string> dns, Action<JsonObject> writeStatus, PodEvents events)
     {
         Pod = pod;
         PodIp = podIp;
         _writeStatus = writeStatus;
-        var context = new PodContext(pod, podIp, directory, store, options, dns, Changed);
+        var context = new PodContext(pod, podIp, directory, store, options, dns, Changed, events);
+        _events = events;
         InitContainers = [.. (pod.At("spec", "initContainers") as JsonArray ?? []).OfType<JsonObject>().Select(c => new ContainerRunner(c, isInit: true, context))];
         Containers = [.. (pod.At("spec", "containers") as JsonArray ?? []).OfType<JsonObject>().Select(c => new ContainerRunner(c, isInit: false, context))];
     }
@@ -44,6 +46,11 @@ public sealed partial class PodRuntime
     {
         await _stopping.CancelAsync();
         var all = InitContainers.Concat(Containers).ToList();
+        foreach (var container in all.Where(c => c.State.Kind == "running"))
+        {
+            _events.Record(Pod, "Normal", "Killing", $"Stopping container {container.Name}");
+        }
+
         foreach (var container in all)
         {
             if (grace > TimeSpan.Zero)

@@ -6,10 +6,14 @@ using Kubernetes.TestServer.Storage;
 
 namespace Kubernetes.TestServer.Kubelet;
 
-/// <summary>One readiness probe: httpGet, tcpSocket or exec against the pod's address, with a one-second timeout.</summary>
+/// <summary>
+/// One readiness probe: httpGet, tcpSocket or exec against the pod's address. Timeouts are at least five seconds:
+/// the machines running tests are often loaded, and a flapping readiness would cut services off.
+/// </summary>
 public sealed class Probe
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromSeconds(5);
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly JsonObject _probe;
     private readonly JsonObject _container;
     private readonly string _podIp;
@@ -30,7 +34,8 @@ public sealed class Probe
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, _probe.Long("timeoutSeconds") ?? 1)));
+        var requested = TimeSpan.FromSeconds(_probe.Long("timeoutSeconds") ?? 1);
+        timeout.CancelAfter(requested > MinimumTimeout ? requested : MinimumTimeout);
         try
         {
             if (_probe["httpGet"] is JsonObject http)

@@ -53,7 +53,7 @@ internal static partial class ViewAssets
 .jitlens .cfg-block{cursor:pointer}
 .jitlens .cfg-block.jl-colored>:is(rect,polygon,ellipse,path){fill:hsl(var(--jl-h,0) 70% var(--jl-block-l));stroke:var(--jl-muted)}
 .jitlens .cfg-block.jl-sel>:is(rect,polygon,ellipse,path){stroke:var(--jl-accent);stroke-width:3}
-.jitlens .cfg-edge{stroke:var(--jl-muted);fill:none}
+.jitlens .cfg-edge{fill:none}
 .jitlens .jl-cfg-list .cfg-block{border:1px solid var(--jl-border);border-left:6px solid hsl(var(--jl-h,0) 65% var(--jl-mark-l));border-radius:4px;margin:4px 0;padding:2px 6px;display:flex;flex-direction:column}
 .jitlens .jl-cfg-list .cfg-block.jl-sel{outline:2px solid var(--jl-accent)}
 .jitlens .jl-cfg-head{font-size:11px;color:var(--jl-muted)}

@@ -37,7 +37,15 @@ function JitLensView(root) {
     picker.addEventListener("change", () => {
       units.forEach((u, i) => { u.hidden = i !== Number(picker.value); });
       current = units[Number(picker.value)];
+      showUnitLines(current);
     });
+  }
+
+  // A long file opens at the unit's own lines, not at its first line.
+  function showUnitLines(unit) {
+    const source = unit && unit.querySelector(".jl-source");
+    const first = source && source.querySelector(".jl-line.jl-has-code");
+    if (first) { source.scrollTop = Math.max(0, first.offsetTop - 3 * first.offsetHeight - 20); }
   }
 
   // Scrolls inside a pane only, so the notebook page itself never jumps.
@@ -128,6 +136,8 @@ function JitLensView(root) {
       else if (block) { selectBlock(unit, block); }
     });
   });
+
+  showUnitLines(current);
 
   root.addEventListener("keydown", (e) => {
     if ((e.key !== "ArrowDown" && e.key !== "ArrowUp") || !current) { return; }

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace DaskOperator.Bench;
+
+/// <summary>The operator as its own process (so its RSS is its own), started from the dask-operator.dll next to the benchmark.</summary>
+internal sealed class OperatorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private OperatorProcess(Process process) => _process = process;
+
+    public static OperatorProcess Start(string kubeconfig)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "dask-operator.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { dll, "run", "--kubeconfig", kubeconfig, "--namespace", "default", "--no-leader-election", "--health-port", "0", "--workers", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "16" })
+        {
+            info.ArgumentList.Add(a);
+        }
+        var process = Process.Start(info)!;
+        // Drain the structured logs so the pipe never blocks the operator.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new OperatorProcess(process);
+    }
+
+    /// <summary>Resident set size in MiB, from /proc.</summary>
+    public double RssMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using JitLens.Jupyter.Execution;
+using JitLens.Model;
+using JitLens.Pipeline;
+using JitLens.Rendering;
+using JitLens.Rendering.Html;
+using Microsoft.CodeAnalysis;
+using RoslynCompilation = Microsoft.CodeAnalysis.Compilation;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+
+namespace JitLens.Jupyter.Inspect;
+
+/// <summary>
+/// Shows what a %%inspect cell became: writes the cell's submission (and the earlier submissions it depends on)
+/// to disk as assembly + portable PDB, runs the JitLens pipeline on it like on any built assembly, and displays
+/// the interactive view. The PDB points at the cell's own file, so lines are the cell's lines.
+/// </summary>
+internal sealed class CellInspector
+{
+    private static readonly TimeSpan GraceTime = TimeSpan.FromSeconds(30);
+
+    private readonly string _directory;
+    private readonly CellNames _names;
+    private readonly HashSet<string> _emitted = new(StringComparer.Ordinal);
+
+    public CellInspector(string directory, CellNames names)
+    {
+        _directory = directory;
+        _names = names;
+    }
+
+    public async Task ShowAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, ICellOutput output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await InspectAsync(compilation, cellPath, magic, cancellationToken).ConfigureAwait(false);
+            var options = new RenderOptions { Views = magic.Views };
+            output.Display(new JsonObject
+            {
+                ["text/html"] = HtmlView.ToFragment(result, options),
+                ["text/plain"] = PlainText(result, options),
+            });
+        }
+        catch (InspectionException e)
+        {
+            // The cell itself is fine and still runs; only the view could not be made.
+            output.Stream("stderr", "%%inspect: " + _names.Relabel(e.Message) + "\n");
+        }
+    }
+
+    public async Task<InspectionResult> InspectAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_directory);
+        EmitEarlierSubmissions(compilation, cancellationToken);
+        var assembly = Path.Combine(_directory, compilation.AssemblyName + ".dll");
+        Emit(compilation, assembly, withPdb: true, cancellationToken);
+        var request = new InspectRequest { Inputs = [assembly], Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
+
+        // The pipeline bounds its child processes by request.Timeout; this bounds everything else, so a stuck
+        // inspection costs the cell its view, never the kernel its liveness.
+        var limit = request.Timeout + GraceTime;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(limit);
+        try
+        {
+            var context = await new InspectionPipeline().RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            return CellView.Of(context.Result, cellPath, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
+        }
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new InspectionException(string.Create(CultureInfo.InvariantCulture, $"the inspection did not finish within {limit.TotalSeconds:0} s; the cell ran without its view."), e);
+        }
+    }
+
+    /// <summary>The host loads the cell's assembly from disk and finds earlier submissions beside it by name.</summary>
+    private void EmitEarlierSubmissions(RoslynCompilation compilation, CancellationToken cancellationToken)
+    {
+        for (var previous = compilation.ScriptCompilationInfo?.PreviousScriptCompilation; previous is not null; previous = previous.ScriptCompilationInfo?.PreviousScriptCompilation)
+        {
+            if (_emitted.Add(previous.AssemblyName!))
+            {
+                Emit(previous, Path.Combine(_directory, previous.AssemblyName + ".dll"), withPdb: false, cancellationToken);
+            }
+        }
+    }
+
+    private static void Emit(RoslynCompilation compilation, string assemblyPath, bool withPdb, CancellationToken cancellationToken)
+    {
+        using var pe = File.Create(assemblyPath);
+        using var pdb = withPdb ? File.Create(Path.ChangeExtension(assemblyPath, ".pdb")) : null;
+        var tree = compilation.SyntaxTrees.Single();
+        var embedded = withPdb ? new[] { EmbeddedText.FromSource(tree.FilePath, tree.GetText(cancellationToken)) } : null;
+        var result = compilation.Emit(
+            pe,
+            pdb,
+            options: new EmitOptions(debugInformationFormat: withPdb ? DebugInformationFormat.PortablePdb : DebugInformationFormat.Embedded),
+            embeddedTexts: embedded,
+            cancellationToken: cancellationToken);
+        if (!result.Success)
+        {
+            var first = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+            throw new InspectionException(string.Create(CultureInfo.InvariantCulture, $"the cell could not be written as an assembly: {first}"));
+        }
+    }
+
+    private static string PlainText(InspectionResult result, RenderOptions options)
+    {
+        if (RendererCatalog.Find("text") is { } text)
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            text.Render(result, writer, options);
+            return writer.ToString();
+        }
+
+        var units = result.Methods.Concat(result.Kernels).Select(u => u.Name).ToList();
+        return units.Count == 0 ? "JitLens: no methods to show." : "JitLens: " + string.Join(", ", units);
+    }
+}

@@ -1,0 +1,73 @@
+using k8s;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+
+namespace Kubernetes.TestServer.Tests;
+
+/// <summary>Leader election through a coordination.k8s.io Lease, with the official client's elector.</summary>
+public sealed class LeaderElectionTests : IAsyncLifetime
+{
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await TestCluster.StartAsync(new TestClusterOptions { RunPods = false });
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Should_let_exactly_one_of_two_candidates_lead_and_hand_over_when_it_stops()
+    {
+        // Given two candidates for the same lease
+        using var clientA = ClusterClient.For(_cluster);
+        using var clientB = ClusterClient.For(_cluster);
+        var leaders = new List<string>();
+        using var electorA = Elector(clientA, "a", leaders);
+        using var electorB = Elector(clientB, "b", leaders);
+        using var stopA = new CancellationTokenSource();
+        using var stopB = new CancellationTokenSource();
+
+        // When A runs first, then B joins
+        var runA = electorA.RunUntilLeadershipLostAsync(stopA.Token);
+        await Eventually.ReturnsAsync(() => Snapshot(leaders), l => l.Count == 1, what: "a leader");
+        var runB = electorB.RunAndTryToHoldLeadershipForeverAsync(stopB.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // Then only A leads, and the lease names it
+        Assert.Equal(["a"], Snapshot(leaders));
+        var lease = await clientB.CoordinationV1.ReadNamespacedLeaseAsync("operator", "default");
+        Assert.Equal("a", lease.Spec.HolderIdentity);
+
+        // When A stops, B takes over once the lease is released or expires
+        await stopA.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runA);
+        await Eventually.ReturnsAsync(() => Snapshot(leaders), l => l.Count == 2, what: "B to take over");
+        Assert.Equal(["a", "b"], Snapshot(leaders));
+        await stopB.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runB);
+    }
+
+    private static LeaderElector Elector(k8s.Kubernetes client, string identity, List<string> leaders)
+    {
+        var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, "default", "operator", identity))
+        {
+            LeaseDuration = TimeSpan.FromSeconds(3),
+            RenewDeadline = TimeSpan.FromSeconds(2),
+            RetryPeriod = TimeSpan.FromMilliseconds(300),
+        });
+        elector.OnStartedLeading += () =>
+        {
+            lock (leaders)
+            {
+                leaders.Add(identity);
+            }
+        };
+        return elector;
+    }
+
+    private static List<string> Snapshot(List<string> leaders)
+    {
+        lock (leaders)
+        {
+            return [.. leaders];
+        }
+    }
+}
