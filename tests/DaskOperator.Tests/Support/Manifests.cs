@@ -6,7 +6,7 @@ namespace DaskOperator.Tests.Support;
 /// </summary>
 public static class Manifests
 {
-    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0) => $$"""
+    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0, string workerRestartPolicy = "Always") => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskCluster
         metadata:
@@ -18,6 +18,7 @@ public static class Manifests
           worker:
             replicas: {{workers}}
             spec:
+              restartPolicy: {{workerRestartPolicy}}
               containers:
               - name: worker
                 image: ghcr.io/dask/dask:latest
