@@ -44,10 +44,29 @@ internal sealed class KernelClient : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var id = Send("execute_request", new JsonObject { ["code"] = code, ["silent"] = false, ["store_history"] = true, ["user_expressions"] = new JsonObject(), ["allow_stdin"] = false });
-        var output = WaitFor(m => m.MessageType == outputType && (string?)m.ParentHeader["msg_id"] == id, TimeSpan.FromMinutes(2))
-            ?? throw new TimeoutException($"No {outputType} for the cell.");
+        var said = new List<string>();
+        var output = WaitFor(
+            m =>
+            {
+                if ((string?)m.ParentHeader["msg_id"] != id)
+                {
+                    return false;
+                }
+
+                if (m.MessageType is "stream" or "error")
+                {
+                    said.Add((string?)m.Content["text"] ?? (string?)m.Content["evalue"] ?? string.Empty);
+                }
+
+                return m.MessageType == outputType || (m.MessageType == "status" && (string?)m.Content["execution_state"] == "idle");
+            },
+            TimeSpan.FromMinutes(3));
+        if (output?.MessageType != outputType)
+        {
+            throw new InvalidOperationException($"No {outputType} for the cell; it said: {string.Join(" ", said)}");
+        }
+
         var elapsed = clock.Elapsed;
-        _ = output;
         WaitFor(m => m.MessageType == "status" && (string?)m.Content["execution_state"] == "idle" && (string?)m.ParentHeader["msg_id"] == id, TimeSpan.FromMinutes(2));
         var reply = ReceiveShell(TimeSpan.FromMinutes(2));
         return (elapsed, (string?)reply.Content["status"] ?? "?");

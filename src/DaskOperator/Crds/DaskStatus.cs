@@ -26,6 +26,10 @@ internal sealed class DaskStatus
     [JsonPropertyName("conditions")]
     public List<DaskCondition>? Conditions { get; set; }
 
+    [JsonPropertyName("idleSince")]
+    [Description("DaskCluster with idleTimeout: when the scheduler was first seen with no task processing.")]
+    public string? IdleSince { get; set; }
+
     [JsonPropertyName("jobStatus")]
     [Description("DaskJob only: JobCreated, ClusterCreated, Running, Successful, Failed.")]
     public string? JobStatus { get; set; }

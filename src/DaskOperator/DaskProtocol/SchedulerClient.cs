@@ -63,6 +63,18 @@ internal sealed class SchedulerClient(string host, int port)
         return reply is IReadOnlyDictionary<object, object?> retired ? retired.Keys.OfType<string>().ToList() : [];
     }
 
+    /// <summary>
+    /// True when no worker is processing a task (the <c>processing</c> op). This Dask (2022.12) has no
+    /// <c>check_idle</c> op; queued tasks waiting for a worker that never comes do not count as work here.
+    /// </summary>
+    public async Task<bool> IsIdleAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("processing", new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+        return reply is IReadOnlyDictionary<object, object?> processing
+            ? processing.Values.All(v => v is not object?[] { Length: > 0 })
+            : throw new DaskProtocolException("The scheduler's processing reply is not a map.");
+    }
+
     /// <summary>How many workers the scheduler would like (for the autoscaler).</summary>
     public async Task<int> AdaptiveTargetAsync(CancellationToken cancellationToken)
     {

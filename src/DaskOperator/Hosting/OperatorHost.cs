@@ -104,7 +104,7 @@ internal static class OperatorHost
         var schedulers = new SchedulerLocator(api);
         IReconciler[] reconcilers =
         [
-            new ClusterReconciler(api, events, new ClusterFinalizer(api)),
+            new ClusterReconciler(api, events, new ClusterFinalizer(api), schedulers),
             new WorkerGroupReconciler(api, events, schedulers),
             new AutoscalerReconciler(api, events, schedulers),
             new JobReconciler(api, events),

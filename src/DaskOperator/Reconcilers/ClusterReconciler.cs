@@ -9,7 +9,8 @@ namespace DaskOperator.Reconcilers;
 /// Spec changes are rolled out: the scheduler pod is replaced when its template changes, the service patched,
 /// the default group updated (its own reconcile then rolls its workers).
 /// </summary>
-internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, ClusterFinalizer finalizer) : IReconciler
+internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder events, ClusterFinalizer finalizer, SchedulerLocator schedulers)
+    : IReconciler
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(30);
@@ -33,8 +34,10 @@ internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, Clust
         if (scheduler is null || !scheduler.IsRunning()) result = result.Min(ReconcileResult.After(TimeSpan.FromSeconds(5)));
         await EnsureServiceAsync(cluster, ct).ConfigureAwait(false);
         var group = await EnsureDefaultGroupAsync(cluster, ct).ConfigureAwait(false);
-        await UpdateStatusAsync(cluster, scheduler, group, ct).ConfigureAwait(false);
-        return result;
+        var idle = await CheckIdleAsync(cluster, scheduler, ct).ConfigureAwait(false);
+        if (idle.Expired) return ReconcileResult.Done;
+        await UpdateStatusAsync(cluster, scheduler, group, idle.Since, ct).ConfigureAwait(false);
+        return idle.Since is null && cluster.Spec.IdleTimeout <= 0 ? result : result.Min(ReconcileResult.After(IdlePoll(cluster)));
     }
 
     private async Task<V1Pod?> EnsureSchedulerPodAsync(DaskCluster cluster, CancellationToken ct)
@@ -126,10 +129,11 @@ internal sealed class ClusterReconciler(KubeApi api, EventRecorder events, Clust
         return group;
     }
 
-    private async Task UpdateStatusAsync(DaskCluster cluster, V1Pod? scheduler, DaskWorkerGroup group, CancellationToken ct)
+    private async Task UpdateStatusAsync(DaskCluster cluster, V1Pod? scheduler, DaskWorkerGroup group, string? idleSince, CancellationToken ct)
     {
         var running = scheduler?.IsRunning() == true;
         var status = KubeApi.Clone(cluster.Status ?? new DaskStatus());
+        status.IdleSince = idleSince;
         status.Phase = running ? "Running" : cluster.Status?.Phase is null ? "Created" : "Pending";
         status.Replicas = group.Status?.Replicas ?? 0;
         status.ReadyReplicas = group.Status?.ReadyReplicas ?? 0;

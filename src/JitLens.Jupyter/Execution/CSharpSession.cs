@@ -127,5 +127,17 @@ public sealed class CSharpSession : IDisposable
         Console.SetError(_originalError);
         _stdout.Dispose();
         _stderr.Dispose();
+        try
+        {
+            Directory.Delete(_names.Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still in use (a JIT host that is shutting down) leaves the folder to the system's temp cleaning.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same: nothing the user needs.
+        }
     }
 }

@@ -29,6 +29,7 @@ internal static class FrameworkReferences
         return inRuntime
             .Where(p => !Path.GetFileName(p).StartsWith("Microsoft.VisualBasic", StringComparison.Ordinal))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Concat(Gpu.GpuReferences.Get())
             .ToList();
     }
 }

@@ -81,6 +81,34 @@ public class SchedulerClientTests
         Assert.Equal(workers.Single(w => w.Name == "holder").Address, order[^1]);
     }
 
+    [SkippableFact]
+    public async Task Should_see_the_scheduler_busy_while_a_task_runs_and_idle_after_it_is_gone()
+    {
+        Skip.If(PythonDask.IsMissing, PythonDask.MissingReason);
+
+        // Given a scheduler with one worker, idle
+        var port = PythonDask.FreePort();
+        using var scheduler = PythonDask.StartScheduler(port);
+        using var worker = PythonDask.StartWorker(port, "w", "--no-nanny");
+        var client = new SchedulerClient("127.0.0.1", port);
+        await Eventually.WaitAsync(() => client.WorkersAsync(default), w => w.Count == 1, Patience, "one worker");
+        Assert.True(await client.IsIdleAsync(default));
+
+        // When a client runs a long task, Then the scheduler is busy
+        var busy = LocalProcess.Start(PythonDask.Python, [Path.Combine(AppContext.BaseDirectory, "Python", "hold_busy.py"), $"tcp://127.0.0.1:{port}"]);
+        try
+        {
+            await Eventually.WaitAsync(() => client.IsIdleAsync(default), idle => !idle, Patience, "the task to be processing");
+        }
+        finally
+        {
+            busy.Dispose();
+        }
+
+        // When that client is gone, Then its task is released and the scheduler is idle again
+        await Eventually.WaitAsync(() => client.IsIdleAsync(default), idle => idle, Patience, "the scheduler to be idle again");
+    }
+
     [Fact]
     public async Task Should_report_an_unreachable_scheduler_as_a_protocol_error()
     {

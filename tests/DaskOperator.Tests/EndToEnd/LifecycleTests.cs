@@ -6,17 +6,22 @@ namespace DaskOperator.Tests.EndToEnd;
 public class LifecycleTests
 {
     [SkippableFact]
-    public async Task Given_a_running_cluster_When_a_worker_is_killed_its_env_changes_and_it_is_deleted_Then_each_converges()
+    public async Task Given_a_running_cluster_When_workers_die_its_env_changes_and_it_is_deleted_Then_each_converges()
     {
         Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
         await using var k8s = await DaskTestCluster.StartAsync();
-        await k8s.ApplyAsync(Manifests.Cluster("life", 2));
+        await k8s.ApplyAsync(Manifests.Cluster("life", 2, workerRestartPolicy: "Never"));
         var workers = await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2, "two running workers");
 
-        // When a worker pod is killed, Then a new pod replaces it
+        // When a worker pod is deleted, Then a new pod replaces it
         await k8s.KubectlAsync("delete", "pod", workers[0], "--wait=false");
+        workers = await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2 && !p.Contains(workers[0]),
+            "a replacement for the deleted worker");
+
+        // When a worker process is killed (the pod fails: restartPolicy Never), Then the failed pod is replaced too
+        Assert.True(k8s.Cluster.KillPodProcess("default", workers[0]));
         await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2 && !p.Contains(workers[0]),
-            "a replacement for the killed worker");
+            "a replacement for the failed worker");
 
         // When the worker env changes, Then every worker pod is replaced by one with the new value
         await k8s.KubectlAsync("patch", "daskcluster", "life", "--type", "json", "-p",
@@ -54,6 +59,22 @@ public class LifecycleTests
         Assert.NotEmpty(await k8s.KubectlAsync("get", "djb", "job", "-o", "jsonpath={.status.endTime}"));
         await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskclusters", "-o", "name")).Trim(),
             s => s.Length == 0, "the job's cluster to be deleted");
+    }
+
+    [SkippableFact]
+    public async Task Given_an_idle_timeout_When_the_scheduler_stays_idle_Then_the_cluster_is_deleted()
+    {
+        Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
+        await using var k8s = await DaskTestCluster.StartAsync();
+
+        // Given a cluster with idleTimeout 4 s whose scheduler never gets work
+        await k8s.ApplyAsync(Manifests.Cluster("idle", 0, idleTimeout: 4));
+        await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskcluster", "idle", "-o", "jsonpath={.status.idleSince}"),
+            s => s.Length > 0, "the operator to notice the idle scheduler");
+
+        // Then the operator deletes it, and its scheduler with it
+        await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskclusters,pods", "-o", "name")).Trim(),
+            s => s.Length == 0, "the idle cluster to be deleted");
     }
 
     [SkippableFact]

@@ -6,7 +6,7 @@ namespace DaskOperator.Tests.Support;
 /// </summary>
 public static class Manifests
 {
-    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm") => $$"""
+    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0, string workerRestartPolicy = "Always") => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskCluster
         metadata:
@@ -14,9 +14,11 @@ public static class Manifests
           annotations:
             example.org/owner: parallel-tools
         spec:
+          idleTimeout: {{idleTimeout}}
           worker:
             replicas: {{workers}}
             spec:
+              restartPolicy: {{workerRestartPolicy}}
               containers:
               - name: worker
                 image: ghcr.io/dask/dask:latest
@@ -109,5 +111,16 @@ public static class Manifests
                   - name: tcp-comm
                     port: 8786
                     targetPort: 8786
+        """;
+
+    public static string Autoscaler(string cluster, int minimum, int maximum) => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskAutoscaler
+        metadata:
+          name: {{cluster}}
+        spec:
+          cluster: {{cluster}}
+          minimum: {{minimum}}
+          maximum: {{maximum}}
         """;
 }

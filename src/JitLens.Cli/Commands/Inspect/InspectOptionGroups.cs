@@ -10,6 +10,7 @@ internal static class InspectOptionGroups
         [
             new CoreInspectOptions(),
             new InspectOptionGroup([numba.Signature, numba.Python], numba.ApplyTo),
+            new GpuInspectOptions(),
         ];
     }
 }

@@ -11,7 +11,6 @@ internal static class KernelInspection
     public static async Task<InspectionContext> RunAsync(string sample, IReadOnlyList<string> views, string? arch = null, string? kernelPattern = null)
     {
         var path = UserAssembly.SamplePath(sample);
-        var dll = UserAssembly.Compile(path);
         var request = new InspectRequest
         {
             Inputs = [path],
@@ -20,10 +19,7 @@ internal static class KernelInspection
             KernelPattern = kernelPattern,
             Timeout = TimeSpan.FromMinutes(2), // a loaded CI machine is slow to start processes
         };
-        var context = new InspectionContext(request)
-        {
-            Compiled = new CompiledInput(dll, Path.ChangeExtension(dll, ".pdb"), [SourceDocument.FromText(path, File.ReadAllText(path), "csharp")]),
-        };
+        var context = new InspectionContext(request) { Compiled = UserAssembly.Compile(path) };
         IInspectionStage[] stages = [new GpuKernelStage(), new ControlFlowGraphStage(), new ControlFlowGraphLayoutStage()];
         foreach (var stage in stages.Where(s => s.AppliesTo(context)))
         {
