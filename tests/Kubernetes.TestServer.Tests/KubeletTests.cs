@@ -108,6 +108,56 @@ public sealed class KubeletTests : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(process.ProcessId!.Value));
     }
 
+    [SkippableFact]
+    public async Task Should_run_init_containers_first_and_take_values_from_configmaps_and_secrets()
+    {
+        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
+
+        // Given a pod whose init container leaves a file for the main container, which reads a ConfigMap and a Secret
+        // that do not exist yet
+        await ApplyAsync("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: staged}
+            spec:
+              restartPolicy: Never
+              initContainers:
+                - {name: prepare, image: busybox, command: [sh, -c, "echo prepared > stage.txt"]}
+              containers:
+                - name: main
+                  image: busybox
+                  command: [sh, -c, 'echo "$(cat stage.txt) $MODE $TOKEN $EXTRA_level"']
+                  env:
+                    - {name: MODE, valueFrom: {configMapKeyRef: {name: settings, key: mode}}}
+                    - {name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token}}}
+                  envFrom:
+                    - {configMapRef: {name: settings}, prefix: EXTRA_}
+            """);
+        await Eventually.ReturnsAsync(
+            async () => (await _cluster.RunKubectlAsync("get", "pod", "staged", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).StandardOutput,
+            reason => reason == "CreateContainerConfigError", what: "the missing ConfigMap to hold the container back");
+
+        // When the ConfigMap and the Secret appear
+        await ApplyAsync("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings}
+            data: {mode: fast, level: "3"}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: creds}
+            data: {token: czNjcmV0}
+            """);
+        (await _cluster.RunKubectlAsync("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/staged", "--timeout=60s")).EnsureSuccess();
+
+        // Then the main container ran after the init container, with the values
+        var logs = (await _cluster.RunKubectlAsync("logs", "staged")).EnsureSuccess().StandardOutput;
+        Assert.Equal("prepared fast s3cret 3", logs.Trim());
+        var init = (await _cluster.RunKubectlAsync("get", "pod", "staged", "-o", "jsonpath={.status.initContainerStatuses[0].state.terminated.reason}")).EnsureSuccess().StandardOutput;
+        Assert.Equal("Completed", init);
+    }
+
     private async Task ApplyAsync(string yaml) =>
         (await _cluster.RunKubectlAsync(["apply", "-f", "-"], yaml)).EnsureSuccess();
 
