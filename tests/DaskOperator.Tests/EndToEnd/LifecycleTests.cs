@@ -10,7 +10,7 @@ public class LifecycleTests
     {
         Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
         await using var k8s = await DaskTestCluster.StartAsync();
-        await k8s.ApplyAsync(Manifests.Cluster("life", 2, workerRestartPolicy: "Never"));
+        await k8s.ApplyAsync(Manifests.Cluster("life", 2, workerRestartPolicy: "Never", nanny: false));
         var workers = await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2, "two running workers");
 
         // When a worker pod is deleted, Then a new pod replaces it
