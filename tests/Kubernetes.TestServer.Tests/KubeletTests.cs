@@ -89,28 +89,6 @@ public sealed class KubeletTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Should_restart_a_container_whose_image_changes()
-    {
-        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
-
-        // Given a running pod
-        await ApplyAsync(OneShot("upgraded", "sleep 600", "Always"));
-        (await _cluster.RunKubectlAsync("wait", "--for=condition=Ready", "pod/upgraded", "--timeout=60s")).EnsureSuccess();
-        var before = Assert.Single(_cluster.PodProcesses("default", "upgraded"));
-
-        // When kubectl sets a new image on it
-        (await _cluster.RunKubectlAsync("set", "image", "pod/upgraded", "main=busybox:2")).EnsureSuccess();
-
-        // Then the container is started again and reports the new image
-        var after = await Eventually.ReturnsAsync(() => Assert.Single(_cluster.PodProcesses("default", "upgraded")),
-            p => p.RestartCount == 1 && p.State == "running" && p.ProcessId != before.ProcessId, what: "the container to restart");
-        Assert.NotNull(after.ProcessId);
-        await Eventually.ReturnsAsync(
-            async () => (await _cluster.RunKubectlAsync("get", "pod", "upgraded", "-o", "jsonpath={.status.containerStatuses[0].image}")).StandardOutput,
-            image => image == "busybox:2", what: "the status to report the new image");
-    }
-
-    [SkippableFact]
     public async Task Should_stop_a_deleted_pod_gracefully_with_sigterm()
     {
         Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
