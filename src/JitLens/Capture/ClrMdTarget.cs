@@ -19,7 +19,9 @@ internal sealed class ClrMdTarget : INativeSymbols, IDisposable
 
     public static ClrMdTarget Attach(int processId)
     {
-        var target = DataTarget.AttachToProcess(processId, suspend: true);
+        // No suspension: the host sits idle on stdin, so its JIT data is stable. Suspending means ptrace-attaching to
+        // every thread, and ClrMD's waitpid never returns for a thread that exits meanwhile (tiering's worker does).
+        var target = DataTarget.AttachToProcess(processId, suspend: false);
         try
         {
             var clr = target.ClrVersions.FirstOrDefault()
@@ -38,13 +40,14 @@ internal sealed class ClrMdTarget : INativeSymbols, IDisposable
     }
 
     /// <summary>The current native code of the method with this handle, or null when it has none.</summary>
-    public NativeMethodCode? Read(ulong methodHandle, ulong entryPoint)
+    public NativeMethodCode? Read(ulong methodHandle, ulong entryPoint, int token)
     {
         var method = _runtime.GetMethodByHandle(methodHandle);
         if (method is null || !HasCode(method))
         {
-            // Shared generic code: the instantiation's entry point leads to the canonical method.
-            method = _runtime.GetMethodByInstructionPointer(entryPoint);
+            // Shared generic code, or a value type's method that reflection hands out as its unboxing stub:
+            // follow the stubs from the entry point to the method's real code.
+            method = FollowStubs(entryPoint, token, depth: 4);
         }
 
         if (method is null || !HasCode(method))
@@ -61,6 +64,72 @@ internal sealed class ClrMdTarget : INativeSymbols, IDisposable
         return new NativeMethodCode(regions.HotStart, hot, regions.ColdStart, cold, map);
     }
 
+    /// <summary>
+    /// The compiled method with <paramref name="token"/> reached from <paramref name="address"/> through precode and
+    /// unboxing stubs: each stub jumps directly or through a data slot, and a slot may hold a MethodDesc instead.
+    /// </summary>
+    private ClrMethod? FollowStubs(ulong address, int token, int depth)
+    {
+        if (depth == 0 || address == 0)
+        {
+            return null;
+        }
+
+        if (_runtime.GetMethodByInstructionPointer(address) is { } direct && direct.MetadataToken == token && HasCode(direct))
+        {
+            return direct;
+        }
+
+        var bytes = new byte[32];
+        if (_target.DataReader.Read(address, bytes) != bytes.Length)
+        {
+            return null;
+        }
+
+        var decoder = Iced.Intel.Decoder.Create(64, new Iced.Intel.ByteArrayCodeReader(bytes), address);
+        var loaded = (Register: Iced.Intel.Register.None, Value: 0UL);
+        for (var i = 0; i < 4; i++)
+        {
+            decoder.Decode(out var instruction);
+            if (instruction.IsIPRelativeMemoryOperand && TryReadPointer(instruction.IPRelativeMemoryAddress, out var slot))
+            {
+                // A precode's data: the slot holds its target, the next one its MethodDesc.
+                foreach (var candidate in new[] { slot, TryReadPointer(instruction.IPRelativeMemoryAddress + 8, out var next) ? next : 0 })
+                {
+                    if (candidate != 0 && _runtime.GetMethodByHandle(candidate) is { } byHandle && byHandle.MetadataToken == token && HasCode(byHandle))
+                    {
+                        return byHandle;
+                    }
+                }
+
+                if (instruction.Mnemonic == Iced.Intel.Mnemonic.Jmp && FollowStubs(slot, token, depth - 1) is { } viaSlot)
+                {
+                    return viaSlot;
+                }
+            }
+            else if (instruction.Mnemonic == Iced.Intel.Mnemonic.Jmp && instruction.Op0Kind is Iced.Intel.OpKind.NearBranch64)
+            {
+                return FollowStubs(instruction.NearBranchTarget, token, depth - 1);
+            }
+            else if (instruction.Mnemonic == Iced.Intel.Mnemonic.Mov && instruction.Op1Kind == Iced.Intel.OpKind.Immediate64)
+            {
+                loaded = (instruction.Op0Register, instruction.Immediate64);
+            }
+            else if (instruction.Mnemonic == Iced.Intel.Mnemonic.Jmp && instruction.Op0Kind == Iced.Intel.OpKind.Register && instruction.Op0Register == loaded.Register)
+            {
+                // An unboxing stub: adjust `this`, load the method's entry point, jump to it.
+                return FollowStubs(loaded.Value, token, depth - 1);
+            }
+
+            if (instruction.FlowControl is not Iced.Intel.FlowControl.Next)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
     public string? CodeName(ulong address)
     {
         if (_runtime.GetMethodByInstructionPointer(address) is { } method)
@@ -68,7 +137,38 @@ internal sealed class ClrMdTarget : INativeSymbols, IDisposable
             return method.Signature ?? method.Name;
         }
 
-        return _runtime.GetJitHelperFunctionName(address);
+        return _runtime.GetJitHelperFunctionName(address) ?? PrecodeTarget(address)?.Signature;
+    }
+
+    /// <summary>
+    /// A method not compiled yet is called through a precode stub, which starts by loading from a data slot next to
+    /// it (<c>jmp [rip+X]</c> or <c>mov r10, [rip+X]</c>); the slot or the one after it holds the method's MethodDesc.
+    /// </summary>
+    private ClrMethod? PrecodeTarget(ulong address)
+    {
+        var bytes = new byte[16];
+        if (_target.DataReader.Read(address, bytes) != bytes.Length)
+        {
+            return null;
+        }
+
+        var decoder = Iced.Intel.Decoder.Create(64, new Iced.Intel.ByteArrayCodeReader(bytes), address);
+        decoder.Decode(out var first);
+        if (!first.IsIPRelativeMemoryOperand)
+        {
+            return null;
+        }
+
+        var slot = first.IPRelativeMemoryAddress;
+        for (ulong i = 0; i < 2; i++)
+        {
+            if (TryReadPointer(slot + (i * 8), out var candidate) && candidate != 0 && _runtime.GetMethodByHandle(candidate) is { } method)
+            {
+                return method;
+            }
+        }
+
+        return null;
     }
 
     public string? Constant(ulong value)

@@ -168,7 +168,8 @@ internal sealed class HostSession : IDisposable
         return new InspectionException($"The JIT host exited unexpectedly (code {exit}){during}{(firstLine is null ? "." : ": " + firstLine)}");
     }
 
-    private void Kill()
+    /// <summary>Stops the host at once (its read took too long).</summary>
+    public void Kill()
     {
         try
         {

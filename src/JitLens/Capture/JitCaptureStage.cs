@@ -29,6 +29,41 @@ internal sealed class JitCaptureStage : IInspectionStage
         using var session = await HostSession.StartAsync(
             compiled.AssemblyPath, request.Tier, request.MethodPattern, request.Timeout, HostEnvironment, cancellationToken).ConfigureAwait(false);
 
+        // Reading the host's memory is bounded by the same time limit: a stuck read must not hang jitlens.
+        var reading = Task.Run(() => Read(context, session, cancellationToken), cancellationToken);
+        List<string> leftOut;
+        try
+        {
+            leftOut = await reading.WaitAsync(request.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            session.Kill();
+            throw new InspectionException($"Reading the JIT's output from the host did not finish within {request.Timeout.TotalSeconds:0.#} s.");
+        }
+
+        if (leftOut.Count > 0)
+        {
+            context.Result.Notes.Add($"{leftOut.Count} compiler-generated method(s) without source lines are not shown: {string.Join(", ", leftOut)}.");
+        }
+
+        foreach (var skipped in session.Skipped)
+        {
+            context.Result.Notes.Add($"The JIT did not compile {skipped}");
+        }
+
+        if (session.Methods.Count == 0)
+        {
+            context.Result.Notes.Add(request.MethodPattern is null
+                ? "The input has no methods with code."
+                : $"No method matches '{request.MethodPattern}'.");
+        }
+    }
+
+    private static List<string> Read(InspectionContext context, HostSession session, CancellationToken cancellationToken)
+    {
+        var compiled = context.Compiled!;
+        var request = context.Request;
         using var pe = new PEReader(File.OpenRead(compiled.AssemblyPath));
         using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(compiled.PdbPath));
         var pdb = pdbProvider.GetMetadataReader();
@@ -65,22 +100,7 @@ internal sealed class JitCaptureStage : IInspectionStage
             context.Result.Methods.Add(unit);
         }
 
-        if (leftOut.Count > 0)
-        {
-            context.Result.Notes.Add($"{leftOut.Count} compiler-generated method(s) without source lines are not shown: {string.Join(", ", leftOut)}.");
-        }
-
-        foreach (var skipped in session.Skipped)
-        {
-            context.Result.Notes.Add($"The JIT did not compile {skipped}");
-        }
-
-        if (session.Methods.Count == 0)
-        {
-            context.Result.Notes.Add(request.MethodPattern is null
-                ? "The input has no methods with code."
-                : $"No method matches '{request.MethodPattern}'.");
-        }
+        return leftOut;
     }
 
     private static SequencePointMap LinesOf(MetadataReader pdb, HostMethod method)
@@ -98,7 +118,7 @@ internal sealed class JitCaptureStage : IInspectionStage
 
     private static void AddAsm(InspectedUnit unit, HostMethod method, ClrMdTarget target, SequencePointMap points)
     {
-        var code = target.Read(method.Handle, method.EntryPoint);
+        var code = target.Read(method.Handle, method.EntryPoint, method.Token);
         if (code is null)
         {
             unit.Notes.Add("The runtime holds no native code for this method.");

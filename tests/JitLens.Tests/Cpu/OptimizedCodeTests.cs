@@ -110,6 +110,9 @@ public sealed class OptimizedCodeTests : IClassFixture<OptimizedCodeFixture>
         var line = OptimizedCodeFixture.Line("// async result");
         Assert.Contains(moveNext.Views["il"].ForLine(line), i => i.Text.EndsWith(": mul", StringComparison.Ordinal));
         Assert.NotEmpty(kickoff.Asm());
+
+        // And the state machine (a struct, reached through its unboxing stub) has native code on that line too
+        Assert.NotEmpty(moveNext.AsmOfLine(line));
     }
 
     [Fact]
@@ -152,6 +155,16 @@ public sealed class OptimizedCodeTests : IClassFixture<OptimizedCodeFixture>
         Assert.NotEmpty(branches);
         Assert.All(branches, b => Assert.Contains(b.TargetLabel, labels));
         Assert.Contains(asm, i => i.Flow == ControlFlowKind.Return);
+    }
+
+    [Fact]
+    public void Should_name_callees_that_are_not_compiled_yet()
+    {
+        // Given a method whose call goes through a stub to a framework method not yet compiled
+        var asm = _fixture.Result.Method("Probe.Code.Adder(").Asm().Concat(_fixture.Result.Method("Probe.Code..cctor(").Asm());
+
+        // Then the callee is named (through its precode stub), not shown as a raw address
+        Assert.Contains(asm, i => (i.StartsWith("call ", StringComparison.Ordinal) || i.StartsWith("jmp ", StringComparison.Ordinal)) && i.Contains("System.Linq.Enumerable.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,6 +54,19 @@ public class GpuKernelInspectionTests : IClassFixture<GpuKernelInspectionTests.I
     }
 
     [Fact]
+    public void Should_map_the_clamp_kernels_ptx_exactly_as_the_snapshot_says()
+    {
+        // Given the Clamp kernel's per-line PTX, labels and parameter ids masked
+        var actual = PtxSnapshot.Of(Kernel("Clamp")).ReplaceLineEndings("\n");
+
+        // When compared with the snapshot (input and expected output side by side in Gpu/Snapshots)
+        var expected = PtxSnapshot.Expected("Clamp.ptx.txt", actual);
+
+        // Then every instruction sits where it sat when the snapshot was reviewed
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public void Should_put_the_loop_body_arithmetic_under_the_body_line_and_give_the_loop_a_back_edge()
     {
         // Given the RowSums kernel
