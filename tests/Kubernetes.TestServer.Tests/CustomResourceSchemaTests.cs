@@ -66,6 +66,22 @@ public sealed class CustomResourceSchemaTests : IAsyncLifetime
         Assert.Contains("spec.color: Required value", missing.StandardError, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Should_scale_a_resource_whose_schema_types_the_replicas()
+    {
+        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
+
+        // Given a gadget whose schema says replicas is an integer
+        (await ApplyAsync("spec: {color: red}")).EnsureSuccess();
+
+        // When kubectl scales it (the server writes the number into the object and validates it)
+        (await _cluster.RunKubectlAsync("scale", "gadget", "g", "--replicas=3")).EnsureSuccess();
+
+        // Then the new count passes validation and is stored
+        var replicas = (await _cluster.RunKubectlAsync("get", "gadget", "g", "-o", "jsonpath={.spec.replicas}")).EnsureSuccess().StandardOutput;
+        Assert.Equal("3", replicas);
+    }
+
     private Task<KubectlResult> ApplyAsync(string spec, params string[] flags) =>
         _cluster.RunKubectlAsync(["apply", .. flags, "-f", "-"], $"apiVersion: example.com/v1\nkind: Gadget\nmetadata: {{name: g}}\n{spec}\n");
 }

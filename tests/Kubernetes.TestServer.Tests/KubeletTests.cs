@@ -89,6 +89,28 @@ public sealed class KubeletTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Should_restart_a_container_whose_image_changes()
+    {
+        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
+
+        // Given a running pod
+        await ApplyAsync(OneShot("upgraded", "sleep 600", "Always"));
+        (await _cluster.RunKubectlAsync("wait", "--for=condition=Ready", "pod/upgraded", "--timeout=60s")).EnsureSuccess();
+        var before = Assert.Single(_cluster.PodProcesses("default", "upgraded"));
+
+        // When kubectl sets a new image on it
+        (await _cluster.RunKubectlAsync("set", "image", "pod/upgraded", "main=busybox:2")).EnsureSuccess();
+
+        // Then the container is started again and reports the new image
+        var after = await Eventually.ReturnsAsync(() => Assert.Single(_cluster.PodProcesses("default", "upgraded")),
+            p => p.RestartCount == 1 && p.State == "running" && p.ProcessId != before.ProcessId, what: "the container to restart");
+        Assert.NotNull(after.ProcessId);
+        await Eventually.ReturnsAsync(
+            async () => (await _cluster.RunKubectlAsync("get", "pod", "upgraded", "-o", "jsonpath={.status.containerStatuses[0].image}")).StandardOutput,
+            image => image == "busybox:2", what: "the status to report the new image");
+    }
+
+    [SkippableFact]
     public async Task Should_stop_a_deleted_pod_gracefully_with_sigterm()
     {
         Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
@@ -106,6 +128,56 @@ public sealed class KubeletTests : IAsyncLifetime
         Assert.Contains("goodbye", File.ReadAllText(process.LogPath), StringComparison.Ordinal);
         Assert.Empty(_cluster.PodProcesses("default", "polite"));
         Assert.Throws<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(process.ProcessId!.Value));
+    }
+
+    [SkippableFact]
+    public async Task Should_run_init_containers_first_and_take_values_from_configmaps_and_secrets()
+    {
+        Skip.If(Fixture.NoKubectl is not null, Fixture.NoKubectl);
+
+        // Given a pod whose init container leaves a file for the main container, which reads a ConfigMap and a Secret
+        // that do not exist yet
+        await ApplyAsync("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: staged}
+            spec:
+              restartPolicy: Never
+              initContainers:
+                - {name: prepare, image: busybox, command: [sh, -c, "echo prepared > stage.txt"]}
+              containers:
+                - name: main
+                  image: busybox
+                  command: [sh, -c, 'echo "$(cat stage.txt) $MODE $TOKEN $EXTRA_level"']
+                  env:
+                    - {name: MODE, valueFrom: {configMapKeyRef: {name: settings, key: mode}}}
+                    - {name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token}}}
+                  envFrom:
+                    - {configMapRef: {name: settings}, prefix: EXTRA_}
+            """);
+        await Eventually.ReturnsAsync(
+            async () => (await _cluster.RunKubectlAsync("get", "pod", "staged", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).StandardOutput,
+            reason => reason == "CreateContainerConfigError", what: "the missing ConfigMap to hold the container back");
+
+        // When the ConfigMap and the Secret appear
+        await ApplyAsync("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings}
+            data: {mode: fast, level: "3"}
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: creds}
+            data: {token: czNjcmV0}
+            """);
+        (await _cluster.RunKubectlAsync("wait", "--for=jsonpath={.status.phase}=Succeeded", "pod/staged", "--timeout=60s")).EnsureSuccess();
+
+        // Then the main container ran after the init container, with the values
+        var logs = (await _cluster.RunKubectlAsync("logs", "staged")).EnsureSuccess().StandardOutput;
+        Assert.Equal("prepared fast s3cret 3", logs.Trim());
+        var init = (await _cluster.RunKubectlAsync("get", "pod", "staged", "-o", "jsonpath={.status.initContainerStatuses[0].state.terminated.reason}")).EnsureSuccess().StandardOutput;
+        Assert.Equal("Completed", init);
     }
 
     private async Task ApplyAsync(string yaml) =>

@@ -162,6 +162,21 @@ public sealed class WatchTests : IAsyncLifetime
         Assert.Equal(abortConnections ? "reset" : "ended", outcome);
     }
 
+    [Fact]
+    public async Task Should_end_a_watch_cleanly_when_its_timeout_elapses()
+    {
+        // Given a raw watch request with a one-second timeout and nothing happening
+        using var http = new HttpClient { BaseAddress = _cluster.Url, Timeout = TimeSpan.FromSeconds(60) };
+
+        // When it is read to the end
+        using var response = await http.GetAsync(new Uri("/api/v1/namespaces/default/configmaps?watch=1&timeoutSeconds=1", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Then the server ended the stream itself (the client would have given up at 60 s), successfully and empty
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", body);
+    }
+
     private static V1ConfigMap ConfigMap(string name) => new()
     {
         Metadata = new V1ObjectMeta { Name = name },

@@ -53,6 +53,21 @@ internal static class GpuMode
         return 0;
     }
 
+    /// <summary>ILGPU wraps the cause ("not supported...") in a location message; the user needs both.</summary>
+    private static string Reason(Exception error)
+    {
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is not TargetInvocationException && !messages.Contains(e.Message.TrimEnd('.')))
+            {
+                messages.Add(e.Message.TrimEnd('.'));
+            }
+        }
+
+        return string.Join(": ", messages) + ".";
+    }
+
     private static GpuHostKernel Compile(KernelCompiler compiler, KernelReference kernel)
     {
         var name = KernelNames.Of(kernel.Kernel);
@@ -65,8 +80,7 @@ internal static class GpuMode
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-            return new GpuHostKernel(name, driver, null, inner.Message);
+            return new GpuHostKernel(name, driver, null, Reason(e));
         }
     }
 }

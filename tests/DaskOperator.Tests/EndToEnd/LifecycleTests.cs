@@ -6,17 +6,22 @@ namespace DaskOperator.Tests.EndToEnd;
 public class LifecycleTests
 {
     [SkippableFact]
-    public async Task Given_a_running_cluster_When_a_worker_is_killed_its_env_changes_and_it_is_deleted_Then_each_converges()
+    public async Task Given_a_running_cluster_When_workers_die_its_env_changes_and_it_is_deleted_Then_each_converges()
     {
         Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
         await using var k8s = await DaskTestCluster.StartAsync();
-        await k8s.ApplyAsync(Manifests.Cluster("life", 2));
+        await k8s.ApplyAsync(Manifests.Cluster("life", 2, workerRestartPolicy: "Never", nanny: false));
         var workers = await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2, "two running workers");
 
-        // When a worker pod is killed, Then a new pod replaces it
+        // When a worker pod is deleted, Then a new pod replaces it
         await k8s.KubectlAsync("delete", "pod", workers[0], "--wait=false");
+        workers = await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2 && !p.Contains(workers[0]),
+            "a replacement for the deleted worker");
+
+        // When a worker process is killed (the pod fails: restartPolicy Never), Then the failed pod is replaced too
+        Assert.True(k8s.Cluster.KillPodProcess("default", workers[0]));
         await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("life-default"), p => p.Count == 2 && !p.Contains(workers[0]),
-            "a replacement for the killed worker");
+            "a replacement for the failed worker");
 
         // When the worker env changes, Then every worker pod is replaced by one with the new value
         await k8s.KubectlAsync("patch", "daskcluster", "life", "--type", "json", "-p",

@@ -13,8 +13,8 @@ public class WorkerGroupsTests
         await using var k8s = await DaskTestCluster.StartAsync();
 
         // Given a DaskCluster with two workers and a second group whose one worker offers GPU=1, applied by kubectl
-        await k8s.ApplyAsync(Manifests.Cluster("simple", 2));
-        await k8s.ApplyAsync(Manifests.GpuGroup("simple", "simple-gpu", 1));
+        await k8s.ApplyAsync(Manifests.Cluster("simple", 2, nanny: false));
+        await k8s.ApplyAsync(Manifests.GpuGroup("simple", "simple-gpu", 1, nanny: false));
         await k8s.WaitForSchedulerWorkersAsync("simple", 3);
 
         // When a Python Dask client computes and submits tasks that need a GPU
@@ -59,7 +59,7 @@ public class WorkerGroupsTests
 
         // Given three default workers holding 15 published keys, and a GPU group with one worker
         await k8s.ApplyAsync(Manifests.Cluster("scale", 3));
-        await k8s.ApplyAsync(Manifests.GpuGroup("scale", "scale-gpu", 1));
+        await k8s.ApplyAsync(Manifests.GpuGroup("scale", "scale-gpu", 1, nanny: false));
         await k8s.WaitForSchedulerWorkersAsync("scale", 4);
         var address = await k8s.SchedulerAddressAsync("scale");
         Assert.Equal("15", (await PythonDask.RunScriptAsync("publish_on_group.py", address, "data", "scale-default-worker-")).Trim().Split('\n')[^1]);
@@ -84,7 +84,7 @@ public class WorkerGroupsTests
         await using var k8s = await DaskTestCluster.StartAsync();
 
         // Given a cluster with two idle workers
-        await k8s.ApplyAsync(Manifests.Cluster("auto", 2));
+        await k8s.ApplyAsync(Manifests.Cluster("auto", 2, nanny: false));
         await k8s.WaitForSchedulerWorkersAsync("auto", 2);
 
         // When a DaskAutoscaler with minimum 1 and maximum 3 is applied
@@ -104,7 +104,7 @@ public class WorkerGroupsTests
         await using var k8s = await DaskTestCluster.StartAsync();
 
         // Given a cluster whose scheduler service points at a port nothing listens on, with two running worker pods
-        await k8s.ApplyAsync(Manifests.Cluster("blind", 2, schedulerTargetPort: "9"));
+        await k8s.ApplyAsync(Manifests.Cluster("blind", 2, schedulerTargetPort: "9", nanny: false));
         var before = await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("blind-default"), p => p.Count == 2, "two running worker pods");
 
         // When the default group itself is asked to shrink to one (as KubeCluster.scale does)

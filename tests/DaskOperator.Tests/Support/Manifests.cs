@@ -6,7 +6,7 @@ namespace DaskOperator.Tests.Support;
 /// </summary>
 public static class Manifests
 {
-    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0) => $$"""
+    public static string Cluster(string name, int workers, string schedulerTargetPort = "tcp-comm", int idleTimeout = 0, string workerRestartPolicy = "Always", bool nanny = true) => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskCluster
         metadata:
@@ -18,10 +18,11 @@ public static class Manifests
           worker:
             replicas: {{workers}}
             spec:
+              restartPolicy: {{workerRestartPolicy}}
               containers:
               - name: worker
                 image: ghcr.io/dask/dask:latest
-                args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard]
+                args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard{{(nanny ? "" : ", --no-nanny")}}]
                 env:
                 - name: TEAM
                   value: parallel-tools
@@ -51,7 +52,7 @@ public static class Manifests
                 targetPort: {{schedulerTargetPort}}
         """;
 
-    public static string GpuGroup(string cluster, string name, int workers) => $$"""
+    public static string GpuGroup(string cluster, string name, int workers, bool nanny = true) => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskWorkerGroup
         metadata:
@@ -64,7 +65,7 @@ public static class Manifests
               containers:
               - name: worker
                 image: ghcr.io/dask/dask:latest
-                args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard, --resources, GPU=1]
+                args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard, --resources, GPU=1{{(nanny ? "" : ", --no-nanny")}}]
                 resources:
                   limits:
                     nvidia.com/gpu: "1"

@@ -85,7 +85,7 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
             RedirectStandardError = true,
         };
         // The extension from this repository, the CLI from this build, Jupyter's state in the test's own directory.
-        start.Environment["PYTHONPATH"] = Path.Combine(RepositoryRoot(), "python");
+        start.Environment["PYTHONPATH"] = Path.Combine(CliProcess.RepositoryRoot, "python");
         start.Environment["JITLENS_CLI"] = Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll");
         start.Environment["JUPYTER_CONFIG_DIR"] = Path.Combine(work, "config");
         start.Environment["JUPYTER_DATA_DIR"] = Path.Combine(work, "data");
@@ -98,17 +98,6 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(limit.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "python", "jitlens")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (with python/jitlens) was not found above the test's output.");
     }
 
     private sealed class TemporaryDirectory : IDisposable

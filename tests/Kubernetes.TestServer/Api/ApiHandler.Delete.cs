@@ -48,7 +48,7 @@ public sealed partial class ApiHandler
         var text = await ReadTextAsync(context);
         var body = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) as JsonObject ?? [];
         var policy = body.Str("propagationPolicy") ?? query["propagationPolicy"].ToString();
-        if (string.IsNullOrEmpty(policy) && (body["orphanDependents"]?.GetValue<bool>() == true || IsTrue(query["orphanDependents"])))
+        if (string.IsNullOrEmpty(policy) && (body["orphanDependents"].IsTrue() || IsTrue(query["orphanDependents"])))
         {
             policy = "Orphan";
         }

@@ -43,6 +43,11 @@ public sealed partial class ApiHandler
         {
             // The client went away (watches end this way).
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException or InvalidCastException or NullReferenceException)
+        {
+            // A bug here must still answer like an API server, with the reason in the message for the test log.
+            await WriteErrorAsync(context, new ApiException(500, "InternalError", $"an error on the server has prevented the request from succeeding: {e.GetType().Name}: {e.Message}"));
+        }
     }
 
     private async Task RouteAsync(HttpContext context)

@@ -19,8 +19,8 @@ public static partial class ContainerEnvironment
         foreach (var source in (container["envFrom"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var prefix = source.Str("prefix") ?? "";
-            var data = source["configMapRef"] is JsonObject cm ? ConfigMapData(store, ns, cm.Str("name"), cm["optional"]?.GetValue<bool>() == true)
-                : source["secretRef"] is JsonObject secret ? SecretData(store, ns, secret.Str("name"), secret["optional"]?.GetValue<bool>() == true)
+            var data = source["configMapRef"] is JsonObject cm ? ConfigMapData(store, ns, cm.Str("name"), cm["optional"].IsTrue())
+                : source["secretRef"] is JsonObject secret ? SecretData(store, ns, secret.Str("name"), secret["optional"].IsTrue())
                 : [];
             foreach (var (key, value) in data)
             {
@@ -57,12 +57,12 @@ public static partial class ContainerEnvironment
 
         if (from["configMapKeyRef"] is JsonObject cmKey)
         {
-            return Key(ConfigMapData(store, ns, cmKey.Str("name"), cmKey["optional"]?.GetValue<bool>() == true), cmKey);
+            return Key(ConfigMapData(store, ns, cmKey.Str("name"), cmKey["optional"].IsTrue()), cmKey);
         }
 
         if (from["secretKeyRef"] is JsonObject secretKey)
         {
-            return Key(SecretData(store, ns, secretKey.Str("name"), secretKey["optional"]?.GetValue<bool>() == true), secretKey);
+            return Key(SecretData(store, ns, secretKey.Str("name"), secretKey["optional"].IsTrue()), secretKey);
         }
 
         // resourceFieldRef: there are no enforced limits here, so report what the spec asked for, if anything.
@@ -104,7 +104,7 @@ public static partial class ContainerEnvironment
             return value;
         }
 
-        return reference["optional"]?.GetValue<bool>() == true ? null : throw new ContainerConfigException($"couldn't find key {key} in {reference.Str("name")}");
+        return reference["optional"].IsTrue() ? null : throw new ContainerConfigException($"couldn't find key {key} in {reference.Str("name")}");
     }
 
     private static Dictionary<string, string> ConfigMapData(ObjectStore store, string ns, string? name, bool optional)

@@ -16,6 +16,8 @@ public sealed class ContainerRunner
     private readonly PodContext _pod;
     private ProcessGroup? _group;
     private StreamWriter? _log;
+    private string _image;
+    private bool _restartRequested;
 
     public ContainerRunner(JsonObject container, bool isInit, PodContext pod)
     {
@@ -23,12 +25,13 @@ public sealed class ContainerRunner
         _pod = pod;
         IsInit = isInit;
         Name = container.Str("name") ?? "";
+        _image = container.Str("image") ?? "";
         LogPath = Path.Combine(pod.Directory, Name + ".log");
     }
 
     public string Name { get; }
 
-    public string Image => _container.Str("image") ?? "";
+    public string Image => _image;
 
     public bool IsInit { get; }
 
@@ -95,7 +98,16 @@ public sealed class ContainerRunner
                 _pod.Record("Warning", "Failed", $"Error: {e.Message}");
             }
 
-            var restart = !stop.IsCancellationRequested && (restartPolicy == "Always" || (restartPolicy == "OnFailure" && exited.ExitCode != 0));
+            var restart = !stop.IsCancellationRequested && (_restartRequested || restartPolicy == "Always" || (restartPolicy == "OnFailure" && exited.ExitCode != 0));
+            if (_restartRequested)
+            {
+                // A changed image restarts the container at once, as a new definition rather than a crash.
+                _restartRequested = false;
+                LastState = exited;
+                RestartCount++;
+                continue;
+            }
+
             if (!restart)
             {
                 Finished = true;
@@ -111,6 +123,45 @@ public sealed class ContainerRunner
             Update(ContainerState.Waiting("CrashLoopBackOff", waiting), ready: false);
             await Delay(backoff, stop);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _pod.Options.MaxRestartBackoff.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// The pod's spec now names another image for this container: a real kubelet kills the container and starts
+    /// it again from the new image; here the same program starts again (images are not run).
+    /// </summary>
+    public void ChangeImage(string image)
+    {
+        lock (_gate)
+        {
+            _image = image;
+            if (_group is null)
+            {
+                return;
+            }
+
+            _restartRequested = true;
+            _group.Terminate();
+            var group = _group;
+            _ = KillIfStillRunningAsync(group, TimeSpan.FromSeconds(10));
+        }
+
+        _pod.Record("Normal", "Killing", $"Container {Name} definition changed, will be restarted");
+    }
+
+    private static async Task KillIfStillRunningAsync(ProcessGroup group, TimeSpan grace)
+    {
+        await Task.Delay(grace);
+        try
+        {
+            if (!group.Process.HasExited)
+            {
+                group.Kill();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited and released: nothing left to kill.
         }
     }
 

@@ -84,6 +84,17 @@ public sealed class NodeKubelet : IPodLogSource, IAsyncDisposable
         {
             Admit(pod);
         }
+        else if (runtime is not null && !runtime.Stopping)
+        {
+            foreach (var container in (pod.At("spec", "containers") as JsonArray ?? []).OfType<JsonObject>())
+            {
+                var runner = runtime.Containers.FirstOrDefault(c => c.Name == container.Str("name"));
+                if (runner is not null && container.Str("image") is { } image && image != runner.Image)
+                {
+                    runner.ChangeImage(image);
+                }
+            }
+        }
 
         return Task.CompletedTask;
     }

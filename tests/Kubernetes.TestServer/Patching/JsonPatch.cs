@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Kubernetes.TestServer.Api;
+using Kubernetes.TestServer.Storage;
 
 namespace Kubernetes.TestServer.Patching;
 
@@ -9,10 +10,11 @@ public static class JsonPatch
 {
     public static JsonNode Apply(JsonNode document, JsonArray operations)
     {
-        foreach (var operation in operations)
+        foreach (var item in operations)
         {
-            var op = operation?["op"]?.GetValue<string>() ?? throw ApiException.BadRequest("json patch operation without \"op\"");
-            var path = operation["path"]?.GetValue<string>() ?? throw ApiException.BadRequest("json patch operation without \"path\"");
+            var operation = item as JsonObject ?? throw ApiException.BadRequest("a json patch operation must be an object");
+            var op = operation.Str("op") ?? throw ApiException.BadRequest("json patch operation without \"op\"");
+            var path = operation.Str("path") ?? throw ApiException.BadRequest("json patch operation without \"path\"");
             switch (op)
             {
                 case "add":
@@ -27,7 +29,7 @@ public static class JsonPatch
                     break;
                 case "move":
                     {
-                        var from = operation["from"]!.GetValue<string>();
+                        var from = (operation.Str("from") ?? throw ApiException.BadRequest("json patch operation without \"from\""));
                         var value = Get(document, from)?.DeepClone();
                         Remove(document, from);
                         document = Add(document, path, value);
@@ -35,7 +37,7 @@ public static class JsonPatch
                     }
 
                 case "copy":
-                    document = Add(document, path, Get(document, operation["from"]!.GetValue<string>())?.DeepClone());
+                    document = Add(document, path, Get(document, (operation.Str("from") ?? throw ApiException.BadRequest("json patch operation without \"from\"")))?.DeepClone());
                     break;
                 case "test":
                     if (!JsonNode.DeepEquals(Get(document, path), operation["value"]))

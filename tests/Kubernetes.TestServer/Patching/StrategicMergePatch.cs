@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kubernetes.TestServer.Storage;
 
 namespace Kubernetes.TestServer.Patching;
 
@@ -35,7 +36,7 @@ public static class StrategicMergePatch
 
     private static JsonObject MergeMap(JsonObject target, JsonObject patch)
     {
-        if (patch["$patch"]?.GetValue<string>() == "replace")
+        if (patch["$patch"].Text() == "replace")
         {
             var replacement = (JsonObject)patch.DeepClone();
             replacement.Remove("$patch");
@@ -44,7 +45,7 @@ public static class StrategicMergePatch
 
         if (patch["$retainKeys"] is JsonArray retain)
         {
-            var keep = retain.Select(k => k?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            var keep = retain.Select(k => k.Text()).ToHashSet(StringComparer.Ordinal);
             foreach (var key in target.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList())
             {
                 target.Remove(key);
@@ -81,7 +82,7 @@ public static class StrategicMergePatch
             target.TryGetPropertyValue(key, out var existing);
             target[key] = (existing, value) switch
             {
-                (_, JsonObject p) when p["$patch"]?.GetValue<string>() == "delete" => null,
+                (_, JsonObject p) when p["$patch"].Text() == "delete" => null,
                 (JsonObject e, JsonObject p) => MergeMap((JsonObject)e.DeepClone(), p),
                 (JsonArray e, JsonArray p) => MergeList(key, (JsonArray)e.DeepClone(), p),
                 (_, JsonObject p) => MergeMap(new JsonObject(), p),
@@ -109,7 +110,7 @@ public static class StrategicMergePatch
             return target;
         }
 
-        if (patch.Any(p => p is JsonObject o && o["$patch"]?.GetValue<string>() == "replace"))
+        if (patch.Any(p => p is JsonObject o && o["$patch"].Text() == "replace"))
         {
             return new JsonArray([.. patch.Where(p => p is not JsonObject o || o["$patch"] is null).Select(p => p?.DeepClone())]);
         }
@@ -126,7 +127,7 @@ public static class StrategicMergePatch
         {
             var id = item[key];
             var match = target.OfType<JsonObject>().FirstOrDefault(t => JsonNode.DeepEquals(t[key], id));
-            if (item["$patch"]?.GetValue<string>() == "delete")
+            if (item["$patch"].Text() == "delete")
             {
                 if (match is not null)
                 {

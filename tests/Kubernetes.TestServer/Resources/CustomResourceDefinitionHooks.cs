@@ -66,7 +66,7 @@ public sealed class CustomResourceDefinitionHooks : IObjectHooks
         {
             ["type"] = kind, ["status"] = "True", ["lastTransitionTime"] = now, ["reason"] = reason, ["message"] = message,
         };
-        var storage = (crd.At("spec", "versions") as JsonArray ?? []).FirstOrDefault(v => v?["storage"]?.GetValue<bool>() == true).Str("name")
+        var storage = (crd.At("spec", "versions") as JsonArray ?? []).FirstOrDefault(v => v?["storage"].IsTrue() == true).Str("name")
             ?? types[0].Version;
         return new JsonObject
         {

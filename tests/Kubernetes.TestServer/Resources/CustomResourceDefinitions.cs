@@ -25,12 +25,12 @@ public static class CustomResourceDefinitions
 
         var scope = crd.Str("spec", "scope") ?? "Namespaced";
         var versions = (crd.At("spec", "versions") as JsonArray ?? []).OfType<JsonObject>().ToList();
-        if (versions.Count == 0 || versions.Count(v => v["storage"]?.GetValue<bool>() == true) != 1)
+        if (versions.Count == 0 || versions.Count(v => v["storage"].IsTrue()) != 1)
         {
             throw ApiException.Invalid("CustomResourceDefinition", name, "spec.versions: Invalid value: must have exactly one version marked as storage version");
         }
 
-        return [.. versions.Where(v => v["served"]?.GetValue<bool>() != false).Select(v => new ResourceType
+        return [.. versions.Where(v => !v["served"].IsFalse()).Select(v => new ResourceType
         {
             Group = group,
             Version = v.Str("name") ?? throw ApiException.Invalid("CustomResourceDefinition", name, "spec.versions[].name: Required value"),

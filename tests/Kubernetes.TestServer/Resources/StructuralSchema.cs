@@ -45,8 +45,8 @@ public static class StructuralSchema
         {
             var properties = schema["properties"] as JsonObject;
             var additional = schema["additionalProperties"];
-            var preserve = schema["x-kubernetes-preserve-unknown-fields"]?.GetValue<bool>() == true;
-            var embedded = isRoot || schema["x-kubernetes-embedded-resource"]?.GetValue<bool>() == true;
+            var preserve = schema["x-kubernetes-preserve-unknown-fields"].IsTrue();
+            var embedded = isRoot || schema["x-kubernetes-embedded-resource"].IsTrue();
             foreach (var (name, fieldSchema) in properties ?? [])
             {
                 if (!obj.ContainsKey(name) && fieldSchema?["default"] is { } value)
@@ -78,7 +78,7 @@ public static class StructuralSchema
                 {
                     Walk(child, mapSchema, Join(path, name), unknown, invalid);
                 }
-                else if (!preserve && additional?.GetValue<bool>() != true && (properties is not null || additional is not null || schema["type"].Text() == "object"))
+                else if (!preserve && !additional.IsTrue() && (properties is not null || additional is not null || schema["type"].Text() == "object"))
                 {
                     unknown.Add(Join(path, name));
                     obj.Remove(name);
@@ -97,7 +97,7 @@ public static class StructuralSchema
     private static void CheckType(JsonNode node, JsonObject schema, string path, List<(string Field, string Message)> invalid)
     {
         var expected = schema["type"].Text();
-        if (schema["x-kubernetes-int-or-string"]?.GetValue<bool>() == true || expected.Length == 0)
+        if (schema["x-kubernetes-int-or-string"].IsTrue() || expected.Length == 0)
         {
             return;
         }
@@ -126,20 +126,20 @@ public static class StructuralSchema
 
         if (kind == System.Text.Json.JsonValueKind.Number)
         {
-            var number = node.GetValue<double>();
-            if (schema["minimum"] is JsonValue min && number < min.GetValue<double>())
+            var number = node.Number() ?? 0;
+            if (schema["minimum"] is JsonValue min && number < (min.Number() ?? double.MinValue))
             {
                 invalid.Add((path, $"Invalid value: {node.ToJsonString()}: {path} in body should be greater than or equal to {min.ToJsonString()}"));
             }
 
-            if (schema["maximum"] is JsonValue max && number > max.GetValue<double>())
+            if (schema["maximum"] is JsonValue max && number > (max.Number() ?? double.MaxValue))
             {
                 invalid.Add((path, $"Invalid value: {node.ToJsonString()}: {path} in body should be less than or equal to {max.ToJsonString()}"));
             }
         }
     }
 
-    private static bool IsInteger(JsonNode node) => node.GetValue<double>() is var d && Math.Abs(d % 1) < double.Epsilon;
+    private static bool IsInteger(JsonNode node) => node.Number() is { } d && Math.Abs(d % 1) < double.Epsilon;
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }

@@ -56,6 +56,39 @@ public static class Json
         return v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
+    /// <summary>True only for a JSON <c>true</c> (or the string "true"); never throws on other shapes.</summary>
+    public static bool IsTrue(this JsonNode? node) =>
+        node is JsonValue v && ((v.TryGetValue<bool>(out var b) && b) || (v.TryGetValue<JsonElement>(out var e) && e.ValueKind == JsonValueKind.True)
+            || (v.TryGetValue<string>(out var s) && s == "true"));
+
+    /// <summary>True only for a JSON <c>false</c> (or the string "false").</summary>
+    public static bool IsFalse(this JsonNode? node) =>
+        node is JsonValue v && ((v.TryGetValue<bool>(out var b) && !b) || (v.TryGetValue<JsonElement>(out var e) && e.ValueKind == JsonValueKind.False)
+            || (v.TryGetValue<string>(out var s) && s == "false"));
+
+    /// <summary>A number node's value, whatever CLR type built it (parsed JSON, long, int, double...).</summary>
+    public static double? Number(this JsonNode? node)
+    {
+        if (node is not JsonValue v)
+        {
+            return null;
+        }
+
+        if (v.TryGetValue<JsonElement>(out var e))
+        {
+            return e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
+        }
+
+        return v.TryGetValue<double>(out var d) ? d
+            : v.TryGetValue<long>(out var l) ? l
+            : v.TryGetValue<int>(out var i) ? i
+            : v.TryGetValue<decimal>(out var m) ? (double)m
+            : v.TryGetValue<float>(out var f) ? f
+            : v.TryGetValue<uint>(out var u) ? u
+            : v.TryGetValue<ulong>(out var ul) ? ul
+            : null;
+    }
+
     public static JsonNode? At(this JsonNode? node, params string[] path)
     {
         foreach (var segment in path)

@@ -47,7 +47,7 @@ public static class BuiltinTables
     {
         var statuses = (pod.At("status", "containerStatuses") as JsonArray ?? []).OfType<JsonObject>().ToList();
         var containers = (pod.At("spec", "containers") as JsonArray ?? []).Count;
-        var ready = statuses.Count(s => s["ready"]?.GetValue<bool>() == true);
+        var ready = statuses.Count(s => s["ready"].IsTrue());
         var restarts = statuses.Sum(s => s.Long("restartCount") ?? 0);
         return [Invariant($"{ready}/{containers}"), PodStatus(pod, statuses), restarts, age, pod.Str("status", "podIP") ?? "<none>", pod.Str("spec", "nodeName") ?? "<none>"];
     }

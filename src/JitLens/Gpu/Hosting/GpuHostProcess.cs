@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using JitLens.Capture;
 using JitLens.Pipeline;
 
 namespace JitLens.Gpu.Hosting;
@@ -20,7 +20,7 @@ public static class GpuHostProcess
             var runsPath = Path.Combine(directory, "runs.json");
             await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request), cancellationToken).ConfigureAwait(false);
 
-            var start = new ProcessStartInfo(DotnetMuxer())
+            var start = new ProcessStartInfo(HostLocator.DotnetExecutable())
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -83,27 +83,10 @@ public static class GpuHostProcess
     }
 
     /// <summary>The host ships beside JitLens.dll (the CLI, the Jupyter kernel and the tests all copy it there).</summary>
-    private static string HostAssembly()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "JitLens.Host.dll");
-        return File.Exists(path)
-            ? path
+    private static string HostAssembly() =>
+        File.Exists(HostLocator.HostAssembly)
+            ? HostLocator.HostAssembly
             : throw new InspectionException($"JitLens.Host.dll is missing from {AppContext.BaseDirectory}: reinstall jitlens.");
-    }
-
-    /// <summary>The <c>dotnet</c> that runs this process: three levels above the shared runtime directory.</summary>
-    private static string DotnetMuxer()
-    {
-        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        if (Environment.ProcessPath is { } self && Path.GetFileName(self) == name)
-        {
-            return self;
-        }
-
-        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var muxer = Path.Combine(root, name);
-        return File.Exists(muxer) ? muxer : name;
-    }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }
