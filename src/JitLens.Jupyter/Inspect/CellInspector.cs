@@ -54,7 +54,7 @@ internal sealed class CellInspector
     {
         Directory.CreateDirectory(_directory);
         EmitEarlierSubmissions(compilation, cancellationToken);
-        var assembly = Path.Combine(_directory, compilation.AssemblyName + ".dll");
+        var assembly = Path.Combine(_directory, Path.GetFileNameWithoutExtension(cellPath) + ".dll");
         Emit(compilation, assembly, withPdb: true, cancellationToken);
         var request = new InspectRequest { Inputs = [assembly], Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
 
@@ -65,8 +65,9 @@ internal sealed class CellInspector
         bounded.CancelAfter(limit);
         try
         {
-            var context = await new InspectionPipeline().RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
-            return CellView.Of(context.Result, cellPath, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
+            var context = await new InspectionPipeline([new CellInputStage(assembly, cellPath), .. PipelineStages.All]).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            var submission = compilation.ScriptClass?.Name ?? throw new InvalidOperationException("A cell compiles to a script submission.");
+            return CellView.Of(context.Result, submission, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

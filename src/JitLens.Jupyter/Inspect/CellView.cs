@@ -4,15 +4,15 @@ using JitLens.Model;
 namespace JitLens.Jupyter.Inspect;
 
 /// <summary>
-/// Narrows the pipeline's result to what the user wrote in this cell: methods and kernels whose lines are in the
-/// cell (not earlier cells, not compiler-generated helpers), named without the scripting engine's
-/// <c>Submission#N</c> wrapper, with the cell shown as <c>In[N]</c>.
+/// Narrows the pipeline's result to what the user wrote in this cell: methods and kernels of the cell's own
+/// submission class (not earlier cells' kernels it launches, not compiler-generated helpers), named without the
+/// scripting engine's <c>Submission#N</c> wrapper, with the cell shown as <c>In[N]</c>.
 /// </summary>
 internal static partial class CellView
 {
     public const string TopLevelNote = "%%inspect shows the methods, local functions and types the cell declares; its top-level statements run but are not shown.";
 
-    public static InspectionResult Of(InspectionResult full, string cellPath, string label, string cellText)
+    public static InspectionResult Of(InspectionResult full, string submission, string label, string cellText)
     {
         var source = SourceDocument.FromText(label, cellText.StartsWith("//%%", StringComparison.Ordinal) ? cellText[2..] : cellText, "csharp");
         var view = new InspectionResult();
@@ -22,12 +22,13 @@ internal static partial class CellView
             view.Notes.Add(note);
         }
 
-        foreach (var unit in full.Methods.Where(u => IsCellCode(u, cellPath)))
+        foreach (var unit in full.Methods.Where(u => IsCellCode(u, submission)))
         {
             view.Methods.Add(Copy(unit, source));
         }
 
-        foreach (var unit in full.Kernels.Where(u => IsCellCode(u, cellPath)))
+        // Kernels are shown even when their debug info maps no line: their PTX is still worth seeing, labelled unmapped.
+        foreach (var unit in full.Kernels.Where(u => IsOwn(u, submission)))
         {
             view.Kernels.Add(Copy(unit, source));
         }
@@ -40,13 +41,14 @@ internal static partial class CellView
         return view;
     }
 
-    private static bool IsCellCode(InspectedUnit unit, string cellPath) =>
-        SamePath(unit.Source.Path, cellPath)
-        && !Submission().Replace(unit.Name, string.Empty).Split('(')[0].Contains('<', StringComparison.Ordinal)
+    private static bool IsCellCode(InspectedUnit unit, string submission) =>
+        IsOwn(unit, submission)
         && unit.Lines().Any(l => l.Views.Values.Any(v => v.Count > 0));
 
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
+    /// <summary>Declared by the user in this cell: in its submission class, and not compiler-generated.</summary>
+    private static bool IsOwn(InspectedUnit unit, string submission) =>
+        (unit.Name.StartsWith(submission + ".", StringComparison.Ordinal) || unit.Name.StartsWith(submission + "+", StringComparison.Ordinal))
+        && !Submission().Replace(unit.Name, string.Empty).Split('(')[0].Contains('<', StringComparison.Ordinal);
 
     private static InspectedUnit Copy(InspectedUnit unit, SourceDocument source)
     {

@@ -42,6 +42,11 @@ internal sealed class JitCaptureStage : IInspectionStage
             throw new InspectionException($"Reading the JIT's output from the host did not finish within {request.Timeout.TotalSeconds:0.#} s.");
         }
 
+        if (request.Tier == JitTier.Tier1Pgo)
+        {
+            context.Result.Notes.Add("Tier1-PGO: the program ran to warm up, but the code shown is the method's default code version as ClrMD reports it, which can still be the Tier0 code.");
+        }
+
         if (leftOut.Count > 0)
         {
             context.Result.Notes.Add($"{leftOut.Count} compiler-generated method(s) without source lines are not shown: {string.Join(", ", leftOut)}.");

@@ -90,6 +90,25 @@ public sealed class CSharpSessionTests : IDisposable
         Assert.Equal("2", (string?)Assert.Single(output.Results)["text/plain"]);
     }
 
+    [Fact]
+    public async Task Rerunning_an_edited_inspect_cell_shows_the_new_code_not_the_old()
+    {
+        // Given a %%inspect cell that multiplies by 3, run once
+        var first = new RecordingOutput();
+        Assert.Null(await _session.ExecuteAsync("%%inspect --il\nint Scale(int v)\n{\n    return v * 3;\n}", 1, first, CancellationToken.None));
+
+        // When the same cell, edited to multiply by 5, runs again
+        var second = new RecordingOutput();
+        Assert.Null(await _session.ExecuteAsync("%%inspect --il\nint Scale(int v)\n{\n    return v * 5;\n}", 2, second, CancellationToken.None));
+
+        // Then each view shows its own constant on line 4, the cell's own line
+        var before = (string?)Assert.Single(first.Displays)["text/html"];
+        var after = (string?)Assert.Single(second.Displays)["text/html"];
+        Assert.Matches("data-line=\"4\"><span class=\"jl-off\">[0-9A-F]+</span><span class=\"jl-tag\">4</span><code>IL_[0-9a-f]+: ldc.i4.3</code>", before);
+        Assert.Contains("ldc.i4.5", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("ldc.i4.3", after, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("%%inspect", new string[0], JitLens.Pipeline.JitTier.Optimized, null)]
     [InlineData("%%inspect --asm --cfg --tier tier0", new[] { "asm", "cfg" }, JitLens.Pipeline.JitTier.Tier0, null)]
