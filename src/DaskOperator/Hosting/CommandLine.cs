@@ -23,9 +23,20 @@ internal static class CommandLine
                     var options = OperatorOptions.Parse(args[1..]);
                     using (var cancel = new CancellationTokenSource())
                     {
-                        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-                        AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
-                        await OperatorHost.RunAsync(options, cancel.Token).ConfigureAwait(false);
+                        void OnCancelKey(object? _, ConsoleCancelEventArgs e) { e.Cancel = true; cancel.Cancel(); }
+                        void OnProcessExit(object? _, EventArgs e) => cancel.Cancel();
+                        Console.CancelKeyPress += OnCancelKey;
+                        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+                        try
+                        {
+                            await OperatorHost.RunAsync(options, cancel.Token).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            // The handlers outlive this run (tests run the operator in-process): unhook them before the token goes.
+                            Console.CancelKeyPress -= OnCancelKey;
+                            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+                        }
                     }
                     return 0;
                 case "crds":

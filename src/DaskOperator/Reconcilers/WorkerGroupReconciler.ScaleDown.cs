@@ -15,10 +15,15 @@ internal sealed partial class WorkerGroupReconciler
     /// chooses among THIS group's workers, retired gracefully so their data moves elsewhere. Pods of an older
     /// template go before current ones. If the scheduler cannot be asked, running workers stay.
     /// </summary>
-    private async Task<ScaleOutcome> ScaleDownAsync(DaskWorkerGroup group, List<V1Pod> pods, int excess, string hash, CancellationToken ct)
+    private Task<ScaleOutcome> ScaleDownAsync(DaskWorkerGroup group, List<V1Pod> pods, int excess, string hash, CancellationToken ct) =>
+        RemoveAsync(group, pods, excess, hash, _ => true, ct);
+
+    /// <summary>Removes <paramref name="excess"/> workers, choosing only among pods that <paramref name="removable"/> allows.</summary>
+    private async Task<ScaleOutcome> RemoveAsync(DaskWorkerGroup group, List<V1Pod> pods, int excess, string hash, Func<V1Pod, bool> removable,
+        CancellationToken ct)
     {
         var deleted = new List<V1Pod>();
-        foreach (var pod in pods.Where(p => p.IsPending())
+        foreach (var pod in pods.Where(p => p.IsPending() && removable(p))
                      .OrderBy(p => p.SpecHashOf() == hash)
                      .ThenByDescending(p => p.Metadata.CreationTimestamp)
                      .Take(excess))
@@ -33,7 +38,7 @@ internal sealed partial class WorkerGroupReconciler
         var remaining = excess - deleted.Count;
         if (remaining == 0) return new ScaleOutcome(deleted, null);
         var running = pods.Except(deleted).ToList();
-        var retired = await RetireAsync(group, running, remaining, hash, ct).ConfigureAwait(false);
+        var retired = await RetireAsync(group, running, remaining, hash, removable, ct).ConfigureAwait(false);
         return new ScaleOutcome([.. deleted, .. retired.Deleted], retired.Blocked);
     }
 
@@ -42,7 +47,9 @@ internal sealed partial class WorkerGroupReconciler
     {
         var stale = pods.Where(p => p.SpecHashOf() != hash).ToList();
         if (stale.Count == 0 || pods.Where(p => p.SpecHashOf() == hash).Any(p => !p.IsRunning())) return ScaleOutcome.Nothing;
-        var outcome = await ScaleDownAsync(group, pods, 1, hash, ct).ConfigureAwait(false);
+        // Only a pod of the old template may go: a replacement that runs but has not registered with the scheduler
+        // yet would otherwise look like an idle starting worker and be deleted, and the rollout would never end.
+        var outcome = await RemoveAsync(group, pods, 1, hash, p => p.SpecHashOf() != hash, ct).ConfigureAwait(false);
         if (outcome.Deleted.Count > 0)
         {
             await events.NormalAsync(group, "RolledOut", $"Replaced worker pod {outcome.Deleted[0].Metadata.Name} with the new template.", ct)
@@ -51,7 +58,8 @@ internal sealed partial class WorkerGroupReconciler
         return outcome;
     }
 
-    private async Task<ScaleOutcome> RetireAsync(DaskWorkerGroup group, List<V1Pod> running, int count, string hash, CancellationToken ct)
+    private async Task<ScaleOutcome> RetireAsync(DaskWorkerGroup group, List<V1Pod> running, int count, string hash, Func<V1Pod, bool> removable,
+        CancellationToken ct)
     {
         var ns = group.Metadata.NamespaceProperty;
         var scheduler = await schedulers.ForClusterAsync(ns, group.Spec.Cluster, ct).ConfigureAwait(false);
@@ -66,7 +74,7 @@ internal sealed partial class WorkerGroupReconciler
             var deleted = new List<V1Pod>();
 
             // Running but not registered yet and still starting: it holds no data.
-            var starting = running.Where(p => !podOf.ContainsValue(p) && WorkerPods.RunningFor(p) < StartupGrace)
+            var starting = running.Where(p => removable(p) && !podOf.ContainsValue(p) && WorkerPods.RunningFor(p) < StartupGrace)
                 .OrderBy(p => p.SpecHashOf() == hash).Take(count).ToList();
             foreach (var pod in starting)
             {
@@ -78,7 +86,7 @@ internal sealed partial class WorkerGroupReconciler
 
             // The scheduler's preference over all workers, restricted to this group's, older template first.
             var order = await scheduler.CloseOrderAsync(ct).ConfigureAwait(false);
-            var chosen = order.Where(podOf.ContainsKey)
+            var chosen = order.Where(a => podOf.TryGetValue(a, out var pod) && removable(pod))
                 .Select((address, rank) => (address, rank))
                 .OrderBy(x => podOf[x.address].SpecHashOf() == hash).ThenBy(x => x.rank)
                 .Select(x => x.address).Take(wanted).ToList();
