@@ -49,9 +49,10 @@ public sealed class LeaderElectionTests : IAsyncLifetime
     {
         var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, "default", "operator", identity))
         {
-            LeaseDuration = TimeSpan.FromSeconds(3),
-            RenewDeadline = TimeSpan.FromSeconds(2),
-            RetryPeriod = TimeSpan.FromMilliseconds(300),
+            // Generous enough that a loaded 2-core CI runner never makes the leader miss its renewal by accident.
+            LeaseDuration = TimeSpan.FromSeconds(8),
+            RenewDeadline = TimeSpan.FromSeconds(6),
+            RetryPeriod = TimeSpan.FromMilliseconds(500),
         });
         elector.OnStartedLeading += () =>
         {
