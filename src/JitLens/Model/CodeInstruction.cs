@@ -21,6 +21,12 @@ public sealed record CodeInstruction(string Text, int? Line, CodeRegion Region =
     /// emitted for a switch, read from the method's data. Empty for every other instruction.
     /// </summary>
     public IReadOnlyList<string> SwitchTargetLabels { get; init; } = [];
+
+    /// <summary>
+    /// For an epilog the JIT emitted after a line's code (an early return's exit, or the last one): that line, so that
+    /// views can show each exit where it is instead of gathering all of them at the end. Null for everything else.
+    /// </summary>
+    public int? FollowsLine { get; init; }
 }
 
 /// <summary>How control leaves an instruction.</summary>
