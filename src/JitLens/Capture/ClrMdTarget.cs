@@ -6,7 +6,7 @@ namespace JitLens.Capture;
 /// ClrMD attached to the JIT host: reads the code the JIT produced, its IL→native map, and names for
 /// the addresses that code refers to. The host is idle (waiting on stdin) while we read.
 /// </summary>
-internal sealed class ClrMdTarget : INativeSymbols, IDisposable
+internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
 {
     private readonly DataTarget _target;
     private readonly ClrRuntime _runtime;

@@ -37,6 +37,7 @@ internal static class LineAttribution
                 Label = i.Label,
                 Flow = i.Flow,
                 TargetLabel = i.TargetLabel,
+                SwitchTargetLabels = i.SwitchTargetLabels,
             };
         });
         return new CodeListing("asm", listing.ToList());
