@@ -39,6 +39,13 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         }
     }
 
+    /// <summary>Drops what was read before: the host has JITted (and loaded) more since the attach.</summary>
+    public void Refresh()
+    {
+        _runtime.FlushCachedData();
+        _target.DataReader.FlushCachedData();
+    }
+
     /// <summary>The current native code of the method with this handle, or null when it has none.</summary>
     public NativeMethodCode? Read(ulong methodHandle, ulong entryPoint, int token)
     {
