@@ -19,10 +19,23 @@ internal static class CpuMode
         }
 
         var channel = new HostChannel(Console.OpenStandardOutput());
+        using var stdin = Console.OpenStandardInput();
 
         // What the user's code prints must not mix with the protocol.
         Console.SetOut(TextWriter.Null);
         Console.SetError(TextWriter.Null);
+        if (options.AssemblyPath == HostOptions.AssemblyFromStdin)
+        {
+            // Started ahead of the compile: say so (the parent attaches its reader now), then wait for the assembly.
+            channel.Send("started");
+            if (ReadLine(stdin) is not { Length: > 0 } path)
+            {
+                return 0;
+            }
+
+            options = options with { AssemblyPath = path };
+        }
+
         try
         {
             Run(options, channel);
@@ -39,7 +52,6 @@ internal static class CpuMode
         }
 
         // The parent reads the JIT's output while we wait; it closes stdin when done.
-        using var stdin = Console.OpenStandardInput();
         var buffer = new byte[64];
         while (stdin.Read(buffer, 0, buffer.Length) > 0)
         {
@@ -101,6 +113,19 @@ internal static class CpuMode
         }
 
         channel.Send("ready");
+    }
+
+    /// <summary>One line from stdin, read byte by byte so that nothing after it is consumed; null at end of input.</summary>
+    private static string? ReadLine(Stream stdin)
+    {
+        var bytes = new List<byte>();
+        int b;
+        while ((b = stdin.ReadByte()) is not (-1 or '\n'))
+        {
+            bytes.Add((byte)b);
+        }
+
+        return b == -1 && bytes.Count == 0 ? null : System.Text.Encoding.UTF8.GetString([.. bytes]).TrimEnd('\r');
     }
 
     /// <summary>For an async or iterator method, the token of its state machine's MoveNext, which holds the method's lines.</summary>

@@ -34,7 +34,7 @@ internal static class ScriptSetup
         return trusted
             .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             .Where(p => Path.GetDirectoryName(p) == frameworkDirectory || Path.GetFileName(p).StartsWith("ILGPU", StringComparison.Ordinal))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Select(JitLens.Compilation.MappedReference.FromFile)
             .ToList();
     }
 }

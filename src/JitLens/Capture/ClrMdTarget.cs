@@ -6,7 +6,7 @@ namespace JitLens.Capture;
 /// ClrMD attached to the JIT host: reads the code the JIT produced, its IL→native map, and names for
 /// the addresses that code refers to. The host is idle (waiting on stdin) while we read.
 /// </summary>
-internal sealed class ClrMdTarget : INativeSymbols, IDisposable
+internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
 {
     private readonly DataTarget _target;
     private readonly ClrRuntime _runtime;
@@ -37,6 +37,13 @@ internal sealed class ClrMdTarget : INativeSymbols, IDisposable
             target.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Drops what was read before: the host has JITted (and loaded) more since the attach.</summary>
+    public void Refresh()
+    {
+        _runtime.FlushCachedData();
+        _target.DataReader.FlushCachedData();
     }
 
     /// <summary>The current native code of the method with this handle, or null when it has none.</summary>

@@ -7,7 +7,7 @@ using JitLens.Pipeline;
 namespace JitLens.Capture;
 
 /// <summary>
-/// One run of the JIT host: started on the user's assembly, read until it reports "ready" (every method JITted),
+/// One run of the JIT host: started early, handed the user's assembly, read until it reports "ready" (every method JITted),
 /// kept waiting while the caller reads its memory, then ended. User code that throws, loops or overflows the
 /// stack becomes an <see cref="InspectionException"/>; the host is killed at the time limit.
 /// </summary>
@@ -31,25 +31,14 @@ internal sealed class HostSession : IDisposable
     /// <summary>Methods the JIT refused (invalid IL, unsatisfiable constraints), with the reason.</summary>
     public IList<string> Skipped { get; } = new List<string>();
 
-    public static async Task<HostSession> StartAsync(
-        string assemblyPath,
-        JitTier tier,
-        string? pattern,
-        TimeSpan timeout,
-        IReadOnlyDictionary<string, string>? extraEnvironment,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a host that waits for its assembly on stdin, so that its start-up overlaps the compile;
+    /// <see cref="LoadAsync"/> hands it the assembly.
+    /// </summary>
+    public static HostSession Launch(JitTier tier, string? pattern, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
-        var start = new ProcessStartInfo(HostLocator.DotnetExecutable())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(HostLocator.HostAssembly);
-        start.ArgumentList.Add(assemblyPath);
-        start.ArgumentList.Add(ModeName(tier));
-        start.ArgumentList.Add(pattern ?? string.Empty);
+        // "-": the assembly path follows on stdin.
+        var start = HostLocator.StartInfo(["-", ModeName(tier), pattern ?? string.Empty]);
         foreach (var (key, value) in TierEnvironment(tier).Concat(extraEnvironment ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
@@ -65,17 +54,44 @@ internal sealed class HostSession : IDisposable
             }
         };
         process.BeginErrorReadLine();
+        session.Started = session.ReadStartedAsync();
+        return session;
+    }
+
+    /// <summary>Completes once the host's runtime is up and it waits for the assembly (it can be attached to from then on).</summary>
+    public Task Started { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Hands the host its assembly and reads until every method is JITted ("ready").</summary>
+    public async Task LoadAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
         try
         {
-            await session.ReadUntilReadyAsync(timeout, cancellationToken).ConfigureAwait(false);
+            await Started.WaitAsync(limit.Token).ConfigureAwait(false);
+            await _process.StandardInput.WriteLineAsync(assemblyPath.AsMemory(), limit.Token).ConfigureAwait(false);
+            await _process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
         }
-        catch
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            session.Dispose();
-            throw;
+            Kill();
+            throw new InspectionException($"The JIT host did not start within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped.");
+        }
+        catch (IOException)
+        {
+            throw Crashed(activity: null);
         }
 
-        return session;
+        await ReadUntilReadyAsync(limit, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReadStartedAsync()
+    {
+        var line = await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false);
+        if (line is null || !line.Contains("\"started\"", StringComparison.Ordinal))
+        {
+            throw Crashed(activity: null);
+        }
     }
 
     public static string ModeName(JitTier tier) => tier switch
@@ -95,10 +111,8 @@ internal sealed class HostSession : IDisposable
         _ => new() { ["DOTNET_TieredCompilation"] = "0" },
     };
 
-    private async Task ReadUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task ReadUntilReadyAsync(CancellationTokenSource limit, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
         string? activity = null;
         while (true)
         {

@@ -10,4 +10,7 @@ internal interface INativeSymbols
     string? Constant(ulong value);
 
     bool TryReadPointer(ulong address, out ulong value);
+
+    /// <summary>Fills <paramref name="destination"/> from the target's memory at <paramref name="address"/>; false unless all of it was read.</summary>
+    bool TryReadMemory(ulong address, Span<byte> destination);
 }

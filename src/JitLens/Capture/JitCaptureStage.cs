@@ -26,11 +26,13 @@ internal sealed class JitCaptureStage : IInspectionStage
     {
         var compiled = context.Compiled!;
         var request = context.Request;
-        using var session = await HostSession.StartAsync(
-            compiled.AssemblyPath, request.Tier, request.MethodPattern, request.Timeout, HostEnvironment, cancellationToken).ConfigureAwait(false);
+        using var launch = context.EarlyJitHost ?? JitHostLaunch.Start(request, HostEnvironment);
+        context.EarlyJitHost = null;
+        var session = launch.Session;
+        await launch.LoadAsync(compiled.AssemblyPath, request.Timeout, cancellationToken).ConfigureAwait(false);
 
         // Reading the host's memory is bounded by the same time limit: a stuck read must not hang jitlens.
-        var reading = Task.Run(() => Read(context, session, cancellationToken), cancellationToken);
+        var reading = Task.Run(async () => Read(context, session, await launch.ReaderAsync().ConfigureAwait(false), cancellationToken), cancellationToken);
         List<string> leftOut;
         try
         {
@@ -65,7 +67,7 @@ internal sealed class JitCaptureStage : IInspectionStage
         }
     }
 
-    private static List<string> Read(InspectionContext context, HostSession session, CancellationToken cancellationToken)
+    private static List<string> Read(InspectionContext context, HostSession session, ClrMdTarget? target, CancellationToken cancellationToken)
     {
         var compiled = context.Compiled!;
         var request = context.Request;
@@ -73,7 +75,6 @@ internal sealed class JitCaptureStage : IInspectionStage
         using var pdbProvider = MetadataReaderProvider.FromPortablePdbStream(File.OpenRead(compiled.PdbPath));
         var pdb = pdbProvider.GetMetadataReader();
         var il = new IlDisassembler(pe);
-        using var target = request.Wants("asm") ? Attach(session.ProcessId) : null;
 
         var leftOut = new List<string>();
         foreach (var method in session.Methods)
@@ -138,18 +139,6 @@ internal sealed class JitCaptureStage : IInspectionStage
 
         unit.CodeSize = code.Size;
         unit.AddView(LineAttribution.Asm(AsmDecoder.Decode(code, target), code.Map, points));
-    }
-
-    private static ClrMdTarget Attach(int processId)
-    {
-        try
-        {
-            return ClrMdTarget.Attach(processId);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new InspectionException($"Cannot read the JIT's output: attaching to the JIT host failed ({e.Message}). Is ptrace allowed for child processes?", e);
-        }
     }
 
     private static SourceDocument SourceFor(InspectionContext context, string? path)

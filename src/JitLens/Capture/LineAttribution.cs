@@ -37,9 +37,32 @@ internal static class LineAttribution
                 Label = i.Label,
                 Flow = i.Flow,
                 TargetLabel = i.TargetLabel,
+                SwitchTargetLabels = i.SwitchTargetLabels,
             };
         });
-        return new CodeListing("asm", listing.ToList());
+        return new CodeListing("asm", PlaceExits(listing));
+    }
+
+    /// <summary>
+    /// Ties each epilog to the line whose code the JIT emitted before it: a method with several exits has an epilog after
+    /// each, and a view that listed them all after the last line would make the code before an early exit seem to fall
+    /// through into whatever follows it.
+    /// </summary>
+    private static List<CodeInstruction> PlaceExits(IEnumerable<CodeInstruction> listing)
+    {
+        var placed = new List<CodeInstruction>();
+        int? lastLine = null;
+        foreach (var instruction in listing)
+        {
+            if (instruction.Region == CodeRegion.Body)
+            {
+                lastLine = instruction.Line;
+            }
+
+            placed.Add(instruction.Region == CodeRegion.Epilog ? instruction with { FollowsLine = lastLine } : instruction);
+        }
+
+        return placed;
     }
 
     private static (CodeRegion Region, int? Line) Locate(ulong address, IReadOnlyList<NativeMapEntry> map, SequencePointMap points)

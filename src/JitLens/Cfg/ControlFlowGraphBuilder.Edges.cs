@@ -29,6 +29,17 @@ public static partial class ControlFlowGraphBuilder
                 case ControlFlowKind.Branch when target is { } jump:
                     raw.Add((b, jump, ControlFlowEdgeKind.Jump));
                     break;
+                case ControlFlowKind.Branch:
+                    // A jump table: one edge per distinct entry, in table order.
+                    foreach (var entry in last.SwitchTargetLabels.Distinct(StringComparer.Ordinal))
+                    {
+                        if (blockOfLabel.TryGetValue(entry, out var caseBlock))
+                        {
+                            raw.Add((b, caseBlock, ControlFlowEdgeKind.Switch));
+                        }
+                    }
+
+                    break;
                 case ControlFlowKind.ConditionalBranch:
                     if (target is { } taken)
                     {

@@ -69,7 +69,9 @@ public static partial class ControlFlowGraphBuilder
     private static SortedSet<int> BlockStarts(List<CodeInstruction> code)
     {
         // Only labels that some branch targets start a block: compilers emit many labels nobody jumps to.
-        var targeted = code.Where(i => i.TargetLabel is not null).Select(i => i.TargetLabel!).ToHashSet(StringComparer.Ordinal);
+        var targeted = code.Where(i => i.TargetLabel is not null).Select(i => i.TargetLabel!)
+            .Concat(code.SelectMany(i => i.SwitchTargetLabels))
+            .ToHashSet(StringComparer.Ordinal);
         var starts = new SortedSet<int> { 0 };
         for (var i = 0; i < code.Count; i++)
         {

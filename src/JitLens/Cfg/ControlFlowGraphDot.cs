@@ -31,6 +31,7 @@ public static class ControlFlowGraphDot
                 ControlFlowEdgeKind.Conditional => " [color=\"#2e7d32\"];",
                 ControlFlowEdgeKind.FallThrough => " [style=dashed];",
                 ControlFlowEdgeKind.Back => " [color=\"#c62828\", constraint=false];",
+                ControlFlowEdgeKind.Switch => " [color=\"#6a1b9a\"];",
                 _ => ";",
             });
         }

@@ -96,6 +96,7 @@ public static class ControlFlowGraphSvg
     {
         ControlFlowEdgeKind.Conditional => "#2e7d32",
         ControlFlowEdgeKind.Back => "#c62828",
+        ControlFlowEdgeKind.Switch => "#6a1b9a",
         _ => "#455a64",
     };
 

@@ -28,7 +28,7 @@ internal static class FrameworkReferences
 
         return inRuntime
             .Where(p => !Path.GetFileName(p).StartsWith("Microsoft.VisualBasic", StringComparison.Ordinal))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Select(MappedReference.FromFile)
             .Concat(Gpu.GpuReferences.Get())
             .ToList();
     }

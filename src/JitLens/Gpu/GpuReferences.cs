@@ -9,5 +9,5 @@ namespace JitLens.Gpu;
 internal static class GpuReferences
 {
     public static IEnumerable<MetadataReference> Get() =>
-        [MetadataReference.CreateFromFile(typeof(ILGPU.Context).Assembly.Location)];
+        [JitLens.Compilation.MappedReference.FromFile(typeof(ILGPU.Context).Assembly.Location)];
 }

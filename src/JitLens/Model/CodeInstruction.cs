@@ -15,6 +15,18 @@ public sealed record CodeInstruction(string Text, int? Line, CodeRegion Region =
 
     /// <summary>The <see cref="Label"/> a branch goes to, for <see cref="ControlFlowKind.Branch"/> and <see cref="ControlFlowKind.ConditionalBranch"/>.</summary>
     public string? TargetLabel { get; init; }
+
+    /// <summary>
+    /// The labels a multi-way branch may go to, in table order (entry 0 first, repeats kept): a jump table the JIT
+    /// emitted for a switch, read from the method's data. Empty for every other instruction.
+    /// </summary>
+    public IReadOnlyList<string> SwitchTargetLabels { get; init; } = [];
+
+    /// <summary>
+    /// For an epilog the JIT emitted after a line's code (an early return's exit, or the last one): that line, so that
+    /// views can show each exit where it is instead of gathering all of them at the end. Null for everything else.
+    /// </summary>
+    public int? FollowsLine { get; init; }
 }
 
 /// <summary>How control leaves an instruction.</summary>
@@ -23,7 +35,10 @@ public enum ControlFlowKind
     /// <summary>Falls through to the next instruction (calls included).</summary>
     Next,
 
-    /// <summary>Always jumps to <see cref="CodeInstruction.TargetLabel"/> (or somewhere unknown when it is null).</summary>
+    /// <summary>
+    /// Always jumps to <see cref="CodeInstruction.TargetLabel"/>, or to one of <see cref="CodeInstruction.SwitchTargetLabels"/>
+    /// (or somewhere unknown when both are empty).
+    /// </summary>
     Branch,
 
     /// <summary>Jumps to <see cref="CodeInstruction.TargetLabel"/> or falls through.</summary>

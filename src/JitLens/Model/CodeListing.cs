@@ -21,4 +21,39 @@ public sealed class CodeListing
     /// <summary>Instructions outside the user's lines, grouped by region, so that renderers can show them as such.</summary>
     public IEnumerable<CodeInstruction> InRegion(CodeRegion region) =>
         Instructions.Where(i => i.Region == region);
+
+    /// <summary>
+    /// What a view shows under <paramref name="line"/>: its instructions and the exits that follow them
+    /// (<see cref="CodeInstruction.FollowsLine"/>), in emission order, split into runs of instructions that are
+    /// adjacent in the code, so that a reader never takes the end of one run to fall through into the next.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<CodeInstruction>> RunsForLine(int line)
+    {
+        var runs = new List<IReadOnlyList<CodeInstruction>>();
+        List<CodeInstruction>? run = null;
+        var previous = -2;
+        for (var i = 0; i < Instructions.Count; i++)
+        {
+            var instruction = Instructions[i];
+            if (!((instruction.Region == CodeRegion.Body && instruction.Line == line) || instruction.FollowsLine == line))
+            {
+                continue;
+            }
+
+            if (run is null || i != previous + 1)
+            {
+                run = [];
+                runs.Add(run);
+            }
+
+            run.Add(instruction);
+            previous = i;
+        }
+
+        return runs;
+    }
+
+    /// <summary>The instructions of <paramref name="region"/> that <see cref="RunsForLine"/> does not show under a line.</summary>
+    public IEnumerable<CodeInstruction> OutsideLines(CodeRegion region) =>
+        InRegion(region).Where(i => i.FollowsLine is null);
 }

@@ -12,6 +12,9 @@ public enum ControlFlowEdgeKind
     FallThrough,
     Conditional,
     Back,
+
+    /// <summary>One way out of a jump table (an indirect jmp whose table was read).</summary>
+    Switch,
 }
 
 /// <summary>The control-flow graph of one view of one unit (asm for CPU methods, SASS or PTX for kernels).</summary>

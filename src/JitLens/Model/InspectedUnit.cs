@@ -73,10 +73,18 @@ public sealed class InspectedUnit
             .Select(l => new LineCode(
                 l,
                 Source.TextOf(l),
-                _views.Values.ToDictionary(v => v.View, v => (IReadOnlyList<CodeInstruction>)v.ForLine(l).ToList(), StringComparer.Ordinal)))
+                _views.Values.ToDictionary(v => v.View, v => (IReadOnlyList<CodeInstruction>)v.ForLine(l).ToList(), StringComparer.Ordinal))
+            {
+                Runs = _views.Values.ToDictionary(v => v.View, v => v.RunsForLine(l), StringComparer.Ordinal),
+            })
             .ToList();
     }
 }
 
 /// <summary>One source line and the instructions each view attributes to it.</summary>
-public sealed record LineCode(int Line, string Source, IReadOnlyDictionary<string, IReadOnlyList<CodeInstruction>> Views);
+public sealed record LineCode(int Line, string Source, IReadOnlyDictionary<string, IReadOnlyList<CodeInstruction>> Views)
+{
+    /// <summary>Per view, the line's code with the exits that follow it, as runs of adjacent code (<see cref="CodeListing.RunsForLine"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<CodeInstruction>>> Runs { get; init; } =
+        new Dictionary<string, IReadOnlyList<IReadOnlyList<CodeInstruction>>>(StringComparer.Ordinal);
+}

@@ -18,6 +18,9 @@ public sealed class InspectionContext
     /// <summary>The compiled C# input on disk (assembly with its PDB next to it), set by the compile stage.</summary>
     public CompiledInput? Compiled { get; set; }
 
+    /// <summary>A JIT host started ahead of the compile; the capture stage takes it over, else the pipeline ends it.</summary>
+    internal Capture.JitHostLaunch? EarlyJitHost { get; set; }
+
     /// <summary>Directories stages created (e.g. the compiled assembly's); the pipeline removes them when it finishes.</summary>
     public IList<string> TemporaryDirectories { get; } = new List<string>();
 }

@@ -25,6 +25,7 @@ public sealed class InspectionPipeline
         }
         finally
         {
+            context.EarlyJitHost?.Dispose();
             RemoveTemporaryDirectories(context);
         }
 

@@ -8,7 +8,10 @@ public static class PipelineStages
 {
     public static IReadOnlyList<IInspectionStage> All { get; } =
     [
-        // Inputs first: every later stage reads the assembly and PDB on disk (context.Compiled).
+        // Before the inputs: the CPU JIT's host starts while Roslyn compiles (the capture stage below takes it over).
+        new JitHostLaunchStage(),
+
+        // Inputs: every later stage reads the assembly and PDB on disk (context.Compiled).
         new CompileStage(),
         new AssemblyInputStage(),
 

@@ -99,6 +99,30 @@ public class ControlFlowGraphBuilderTests
     }
 
     [Fact]
+    public void Should_split_at_every_jump_table_entry_and_link_each_distinct_one_once()
+    {
+        // Given a jmp through a four-entry table whose holes (entries 1 and 3) both go to the default
+        var listing = new CodeListing("asm",
+        [
+            new("cmp edi, 3", 2),
+            new("jmp rcx  ; jump table: A, D, B, D", 2) { Flow = ControlFlowKind.Branch, SwitchTargetLabels = ["A", "D", "B", "D"] },
+            new("mov eax, 1", 3) { Label = "A" },
+            new("mov eax, 2", 4) { Label = "B" },
+            new("mov eax, 3", 5) { Label = "D" },
+            new("ret", 6) { Flow = ControlFlowKind.Return },
+        ]);
+
+        // When the graph is built
+        var graph = ControlFlowGraphBuilder.Build(listing)!;
+
+        // Then each entry starts a block (no branch names them), and the jmp has three switch edges and no fall-through
+        Assert.Equal(4, graph.Blocks.Count);
+        Assert.Equal(
+            [new("B0", "B1", ControlFlowEdgeKind.Switch), new("B0", "B3", ControlFlowEdgeKind.Switch), new("B0", "B2", ControlFlowEdgeKind.Switch)],
+            graph.Edges.Where(e => e.From == "B0"));
+    }
+
+    [Fact]
     public void Should_return_no_graph_for_a_listing_without_code()
     {
         // Given declarations only

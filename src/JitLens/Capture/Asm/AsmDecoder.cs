@@ -24,10 +24,12 @@ internal static class AsmDecoder
             (address >= code.HotStart && address < code.HotStart + (ulong)code.Hot.Length)
             || (code.Cold.Length > 0 && address >= code.ColdStart && address < code.ColdStart + (ulong)code.Cold.Length);
 
-        // Branch targets, and code addresses taken with lea (a jump table's base), get labels.
+        // Branch targets, the entries of jump tables, and code addresses taken with lea (a jump table's base) get labels.
+        var tables = JumpTableReader.Read(decoded, symbols);
         var labels = decoded
             .Where(i => i.FlowControl is FlowControl.ConditionalBranch or FlowControl.UnconditionalBranch && IsNearBranch(i) && Inside(i.NearBranchTarget))
             .Select(i => i.NearBranchTarget)
+            .Concat(tables.Values.SelectMany(t => t))
             .Concat(decoded.Where(i => i.Mnemonic == Mnemonic.Lea && i.IsIPRelativeMemoryOperand && Inside(i.IPRelativeMemoryAddress)).Select(i => i.IPRelativeMemoryAddress))
             .Distinct()
             .ToDictionary(a => a, a => "L" + OffsetOf(a).ToString("x4", CultureInfo.InvariantCulture));
@@ -36,11 +38,13 @@ internal static class AsmDecoder
         Configure(formatter.Options);
         var output = new StringOutput();
         var result = new List<AsmInstruction>(decoded.Count);
-        foreach (var instruction in decoded)
+        for (var index = 0; index < decoded.Count; index++)
         {
+            var instruction = decoded[index];
             formatter.Format(instruction, output);
             var text = output.ToStringAndReset();
-            if (Comment(instruction, symbols) is { } comment)
+            var switchTargets = tables.TryGetValue(index, out var table) ? table.Select(a => labels[a]).ToList() : [];
+            if ((switchTargets.Count > 0 ? JumpTableComment(switchTargets) : Comment(instruction, symbols)) is { } comment)
             {
                 text += "  ; " + comment;
             }
@@ -52,7 +56,8 @@ internal static class AsmDecoder
                 text,
                 Flow(instruction, target, symbols),
                 labels.GetValueOrDefault(instruction.IP),
-                target));
+                target,
+                switchTargets));
         }
 
         return result;
@@ -117,6 +122,25 @@ internal static class AsmDecoder
             || callee.EndsWith("OVERFLOW", StringComparison.Ordinal)
             || callee.EndsWith("FAIL_FAST", StringComparison.Ordinal)
             || callee.StartsWith("System.ThrowHelper.Throw", StringComparison.Ordinal));
+
+    /// <summary>The table's entries in order, a run of equal entries (the cases a switch leaves to its default) written once with its count.</summary>
+    private static string JumpTableComment(List<string> targets)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < targets.Count;)
+        {
+            var run = 1;
+            while (i + run < targets.Count && targets[i + run] == targets[i])
+            {
+                run++;
+            }
+
+            parts.Add(run == 1 ? targets[i] : $"{targets[i]} x{run}");
+            i += run;
+        }
+
+        return "jump table: " + string.Join(", ", parts);
+    }
 
     /// <summary>String literals and types the instruction loads, as the runtime's disassembler comments them.</summary>
     private static string? Comment(in Instruction instruction, INativeSymbols symbols)

@@ -20,16 +20,7 @@ public static class GpuHostProcess
             var runsPath = Path.Combine(directory, "runs.json");
             await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request), cancellationToken).ConfigureAwait(false);
 
-            var start = new ProcessStartInfo(HostLocator.DotnetExecutable())
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            foreach (var argument in new[] { HostAssembly(), "gpu", requestPath, kernelsPath, runsPath })
-            {
-                start.ArgumentList.Add(argument);
-            }
+            var start = HostLocator.StartInfo(["gpu", requestPath, kernelsPath, runsPath]);
 
             // Hidden CUDA devices make ILGPU's device choice in the user's driver fall to the CPU accelerator.
             start.Environment["CUDA_VISIBLE_DEVICES"] = "";
@@ -81,12 +72,6 @@ public static class GpuHostProcess
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    /// <summary>The host ships beside JitLens.dll (the CLI, the Jupyter kernel and the tests all copy it there).</summary>
-    private static string HostAssembly() =>
-        File.Exists(HostLocator.HostAssembly)
-            ? HostLocator.HostAssembly
-            : throw new InspectionException($"JitLens.Host.dll is missing from {AppContext.BaseDirectory}: reinstall jitlens.");
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

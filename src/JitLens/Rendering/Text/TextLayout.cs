@@ -5,10 +5,14 @@ namespace JitLens.Rendering.Text;
 
 /// <summary>
 /// The text view's layout, shared by the plain renderer and the CLI's colour one: each unit's header, then each
-/// source line followed by its instructions per view; prolog before the lines, epilog and unmapped code after.
+/// source line followed by its instructions per view, in emission order with gaps marked, and each epilog in place after
+/// the line it follows; prolog before the lines, the rest (unmapped code) after.
 /// </summary>
 public static class TextLayout
 {
+    /// <summary>Shown between two runs of a line's code that are not adjacent in the method.</summary>
+    public const string Gap = "...";
+
     public static IEnumerable<IReadOnlyList<TextSpan>> Lines(InspectionResult result, RenderOptions options)
     {
         foreach (var unit in result.Methods.Concat(result.Kernels))
@@ -53,9 +57,19 @@ public static class TextLayout
             ];
             foreach (var view in views)
             {
-                foreach (var instruction in line.Views[view])
+                var runs = line.Runs[view];
+                for (var r = 0; r < runs.Count; r++)
                 {
-                    yield return InstructionLine(view, width, instruction);
+                    if (r > 0)
+                    {
+                        // Other code sits between these runs: the last instruction above does not fall into the next.
+                        yield return [new TextSpan("        " + view.PadRight(width) + "  ", TextStyle.ViewName), new TextSpan(Gap, TextStyle.Region)];
+                    }
+
+                    foreach (var instruction in runs[r])
+                    {
+                        yield return InstructionLine(view, width, instruction, underLine: true);
+                    }
                 }
             }
         }
@@ -68,7 +82,7 @@ public static class TextLayout
 
     private static IEnumerable<IReadOnlyList<TextSpan>> RegionLines(InspectedUnit unit, IReadOnlyList<string> views, int width, CodeRegion region)
     {
-        var present = views.Where(v => unit.Views[v].InRegion(region).Any()).ToList();
+        var present = views.Where(v => unit.Views[v].OutsideLines(region).Any()).ToList();
         if (present.Count == 0)
         {
             yield break;
@@ -77,16 +91,22 @@ public static class TextLayout
         yield return [new TextSpan($"      ({ViewOrder.Name(region)})", TextStyle.Region)];
         foreach (var view in present)
         {
-            foreach (var instruction in unit.Views[view].InRegion(region))
+            foreach (var instruction in unit.Views[view].OutsideLines(region))
             {
-                yield return InstructionLine(view, width, instruction);
+                yield return InstructionLine(view, width, instruction, underLine: false);
             }
         }
     }
 
-    private static List<TextSpan> InstructionLine(string view, int width, CodeInstruction instruction)
+    private static List<TextSpan> InstructionLine(string view, int width, CodeInstruction instruction, bool underLine)
     {
         var spans = new List<TextSpan> { new("        " + view.PadRight(width) + "  ", TextStyle.ViewName) };
+        if (underLine && instruction.Region != CodeRegion.Body)
+        {
+            // An exit shown in place under a line says what it is.
+            spans.Add(new TextSpan($"({ViewOrder.Name(instruction.Region)}) ", TextStyle.Region));
+        }
+
         if (instruction.Label is { } label && !instruction.Text.StartsWith(label, StringComparison.Ordinal))
         {
             spans.Add(new TextSpan(label + ": ", TextStyle.Label));

@@ -1,0 +1,98 @@
+using JitLens.Pipeline;
+
+namespace JitLens.Capture;
+
+/// <summary>
+/// A JIT host started before its assembly exists, with ClrMD attaching to it in the background as soon as its runtime
+/// is up: both costs then overlap the compile instead of following it.
+/// </summary>
+internal sealed class JitHostLaunch : IDisposable
+{
+    private readonly Task<ClrMdTarget>? _reader;
+
+    private JitHostLaunch(HostSession session, bool attachReader)
+    {
+        Session = session;
+        _reader = attachReader ? AttachWhenStartedAsync(session) : null;
+    }
+
+    public HostSession Session { get; }
+
+    public static JitHostLaunch Start(InspectRequest request, IReadOnlyDictionary<string, string>? extraEnvironment) =>
+        new(HostSession.Launch(request.Tier, request.MethodPattern, extraEnvironment), attachReader: request.Wants("asm"));
+
+    /// <summary>
+    /// Hands the host its assembly once the attach has settled: the host must not run user code (which may crash it)
+    /// while ClrMD is attaching, because a read failing inside the DAC takes this process down with it.
+    /// </summary>
+    public async Task LoadAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await SettledAsync(_reader, timeout, cancellationToken).ConfigureAwait(false);
+        await Session.LoadAsync(assemblyPath, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The attached reader, refreshed so that it sees what the host JITted after the attach; null when asm was not asked for.</summary>
+    public async Task<ClrMdTarget?> ReaderAsync()
+    {
+        if (_reader is null)
+        {
+            return null;
+        }
+
+        ClrMdTarget target;
+        try
+        {
+            target = await _reader.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or InspectionException))
+        {
+            throw new InspectionException($"Cannot read the JIT's output: attaching to the JIT host failed ({e.Message}). Is ptrace allowed for child processes?", e);
+        }
+
+        target.Refresh();
+        return target;
+    }
+
+    /// <summary>Ends the host, after any attach in flight has settled (see <see cref="LoadAsync"/>).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (_reader is not null && _reader.Wait(TimeSpan.FromSeconds(30)))
+            {
+                _reader.Result.Dispose();
+            }
+        }
+        catch (AggregateException)
+        {
+            // The attach failed: nothing to release.
+        }
+        finally
+        {
+            Session.Dispose();
+        }
+    }
+
+    private static async Task SettledAsync(Task? task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (task is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failed or stuck attach is reported by ReaderAsync; loading can go on.
+        }
+    }
+
+    private static async Task<ClrMdTarget> AttachWhenStartedAsync(HostSession session)
+    {
+        await session.Started.ConfigureAwait(false);
+        return await Task.Run(() => ClrMdTarget.Attach(session.ProcessId)).ConfigureAwait(false);
+    }
+}
