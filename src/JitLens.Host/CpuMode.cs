@@ -65,6 +65,9 @@ internal static class CpuMode
         var assembly = Assembly.LoadFrom(Path.GetFullPath(options.AssemblyPath));
         var pattern = new MethodPattern(options.Pattern);
         var methods = MethodCatalog.Discover(assembly).Where(m => pattern.Matches(m, DisplayNames.Of(m))).ToList();
+
+        // Tier1-PGO: watch the JIT from the start, to know which body of each method is current after the warm-up.
+        using var jit = options.Mode == HostOptions.Tier1Pgo ? JitCodeEvents.Start() : null;
         if (options.Mode != HostOptions.Tier0)
         {
             UserCode.RunStaticConstructors(methods, channel);
@@ -85,20 +88,28 @@ internal static class CpuMode
 
         if (options.Mode == HostOptions.Tier1Pgo)
         {
-            var calls = UserCode.WarmUp(assembly, methods, channel);
+            // The whole program warms up, not only the methods the pattern selects.
+            var calls = TieredWarmUp.Run(UserCode.WarmUpTargets(assembly, MethodCatalog.Discover(assembly)), methods, jit, channel);
             channel.Send("warmed", ("calls", calls));
+
+            // Ending the session flushes the events still buffered: the last bodies' maps among them.
+            jit?.Stop();
         }
 
+        var handles = methods.Select(m => (ulong)m.MethodHandle.Value).ToList();
         foreach (var method in methods)
         {
             channel.Send(
                 "method",
-                ("name", DisplayNames.Of(method)),
-                ("token", method.MetadataToken),
-                ("handle", (long)method.MethodHandle.Value),
-                ("entry", (long)method.MethodHandle.GetFunctionPointer()),
-                ("moveNext", StateMachineMoveNext(method)),
-                ("generated", method.Name.Contains('<', StringComparison.Ordinal) || (method.DeclaringType?.FullName?.Contains('<', StringComparison.Ordinal) ?? false)));
+                [
+                    ("name", DisplayNames.Of(method)),
+                    ("token", method.MetadataToken),
+                    ("handle", (long)method.MethodHandle.Value),
+                    ("entry", (long)method.MethodHandle.GetFunctionPointer()),
+                    ("moveNext", StateMachineMoveNext(method)),
+                    ("generated", method.Name.Contains('<', StringComparison.Ordinal) || (method.DeclaringType?.FullName?.Contains('<', StringComparison.Ordinal) ?? false)),
+                    .. CodeReport.Fields(method, jit, handles),
+                ]);
         }
 
         channel.Send("ready");

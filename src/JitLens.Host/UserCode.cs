@@ -43,44 +43,31 @@ internal static class UserCode
         }
     }
 
-    /// <summary>
-    /// Calls the program's entry point (or, without one, every static parameterless method) until the
-    /// runtime has had the chance to tier the code up with dynamic PGO.
-    /// </summary>
-    public static int WarmUp(Assembly assembly, IEnumerable<MethodBase> methods, HostChannel channel)
-    {
-        var targets = assembly.EntryPoint is { } entry
+    /// <summary>What the warm-up runs: the program's entry point or, without one, every static parameterless method.</summary>
+    public static IReadOnlyList<MethodInfo> WarmUpTargets(Assembly assembly, IEnumerable<MethodBase> methods) =>
+        assembly.EntryPoint is { } entry
             ? [entry]
             : methods.OfType<MethodInfo>()
                 .Where(m => m.IsStatic && m.GetParameters().Length == 0 && !m.IsGenericMethod && !m.Name.Contains('<', StringComparison.Ordinal)
                     && m.DeclaringType is { ContainsGenericParameters: false })
                 .ToList();
-        var calls = 0;
-        var clock = Stopwatch.StartNew();
-        foreach (var target in targets)
+
+    /// <summary>Runs <paramref name="target"/> once (an entry point gets an empty argument list), waiting for a returned task.</summary>
+    public static void Invoke(MethodInfo target)
+    {
+        object?[]? arguments = target.GetParameters().Length == 1 ? [Array.Empty<string>()] : null;
+        try
         {
-            channel.Send("warmup", ("method", DisplayNames.Of(target)));
-            object?[]? arguments = target.GetParameters().Length == 1 ? [Array.Empty<string>()] : null;
-            for (var i = 0; i < 200 && clock.Elapsed < TimeSpan.FromSeconds(3); i++, calls++)
+            var result = target.Invoke(null, arguments);
+            if (result is Task task)
             {
-                try
-                {
-                    var result = target.Invoke(null, arguments);
-                    if (result is Task task)
-                    {
-                        task.GetAwaiter().GetResult();
-                    }
-                }
-                catch (TargetInvocationException e)
-                {
-                    throw new UserCodeException(Describe($"{DisplayNames.Of(target)}, run to warm up tiered compilation,", e.InnerException ?? e));
-                }
+                task.GetAwaiter().GetResult();
             }
         }
-
-        // Tier-1 code is compiled on a background thread after the call counts are reached.
-        Thread.Sleep(TimeSpan.FromMilliseconds(500));
-        return calls;
+        catch (TargetInvocationException e)
+        {
+            throw new UserCodeException(Describe($"{DisplayNames.Of(target)}, run to warm up tiered compilation,", e.InnerException ?? e));
+        }
     }
 
     private static string Describe(string what, Exception e)

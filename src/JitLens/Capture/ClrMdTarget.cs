@@ -72,6 +72,24 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
     }
 
     /// <summary>
+    /// One given body of native code (from the host's JIT events) with the map that came with it, or null when it has no
+    /// map or cannot be read; <see cref="Read"/> then gives the method's default code version.
+    /// ClrMD cannot give this body's map: <see cref="ClrMethod.ILOffsetMap"/> comes from the DAC's method instance by
+    /// address, and the DAC answers that with the map of the method's first code version (its MethodDesc's code), even for
+    /// an address inside a Tier1 body: Tier1 bytes with Tier0's map would put instructions under the wrong lines.
+    /// </summary>
+    public NativeMethodCode? ReadBody(HostCodeBody body)
+    {
+        if (body.Map is not { Count: > 0 } map || body.Size <= 0)
+        {
+            return null;
+        }
+
+        var bytes = ReadBytes(body.Start, (uint)body.Size);
+        return bytes.Length == body.Size ? new NativeMethodCode(body.Start, bytes, 0, [], map) : null;
+    }
+
+    /// <summary>
     /// The compiled method with <paramref name="token"/> reached from <paramref name="address"/> through precode and
     /// unboxing stubs: each stub jumps directly or through a data slot, and a slot may hold a MethodDesc instead.
     /// </summary>

@@ -25,6 +25,9 @@ internal sealed class HostSession : IDisposable
 
     public IList<HostMethod> Methods { get; } = new List<HostMethod>();
 
+    /// <summary>How many times the Tier1-PGO warm-up called the program (0: nothing to call, or another tier).</summary>
+    public int WarmUpCalls { get; private set; }
+
     /// <summary>Methods the JIT refused (invalid IL, unsatisfiable constraints), with the reason.</summary>
     public IList<string> Skipped { get; } = new List<string>();
 
@@ -142,6 +145,9 @@ internal sealed class HostSession : IDisposable
                 case "warmup":
                     activity = $"running {root.GetProperty("method").GetString()} to warm up tiered compilation";
                     break;
+                case "warmed":
+                    WarmUpCalls = root.GetProperty("calls").GetInt32();
+                    break;
                 case "skipped":
                     Skipped.Add($"{root.GetProperty("name").GetString()}: {root.GetProperty("reason").GetString()}");
                     break;
@@ -152,7 +158,8 @@ internal sealed class HostSession : IDisposable
                         (ulong)root.GetProperty("handle").GetInt64(),
                         (ulong)root.GetProperty("entry").GetInt64(),
                         root.GetProperty("generated").GetBoolean(),
-                        root.GetProperty("moveNext").GetInt32()));
+                        root.GetProperty("moveNext").GetInt32(),
+                        HostCodeBody.From(root)));
                     break;
                 case "failed":
                     throw new InspectionException(root.GetProperty("message").GetString()!);

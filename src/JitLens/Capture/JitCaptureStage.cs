@@ -44,9 +44,9 @@ internal sealed class JitCaptureStage : IInspectionStage
             throw new InspectionException($"Reading the JIT's output from the host did not finish within {request.Timeout.TotalSeconds:0.#} s.");
         }
 
-        if (request.Tier == JitTier.Tier1Pgo)
+        if (request.Tier == JitTier.Tier1Pgo && session.WarmUpCalls == 0)
         {
-            context.Result.Notes.Add("Tier1-PGO: the program ran to warm up, but the code shown is the method's default code version as ClrMD reports it, which can still be the Tier0 code.");
+            context.Result.Notes.Add("Tier1-PGO: nothing ran to warm up (the input has no Main and no static parameterless method), so methods show their first, Tier0 code.");
         }
 
         if (leftOut.Count > 0)
@@ -100,7 +100,7 @@ internal sealed class JitCaptureStage : IInspectionStage
 
             if (target is not null)
             {
-                AddAsm(unit, method, target, points);
+                AddAsm(unit, method, target, points, request.Tier == JitTier.Tier1Pgo);
             }
 
             context.Result.Methods.Add(unit);
@@ -122,9 +122,15 @@ internal sealed class JitCaptureStage : IInspectionStage
         return stateMachine.LineRange is { } range ? SequencePointMap.SingleLine(range.First, stateMachine.Document) : points;
     }
 
-    private static void AddAsm(InspectedUnit unit, HostMethod method, ClrMdTarget target, SequencePointMap points)
+    private static void AddAsm(InspectedUnit unit, HostMethod method, ClrMdTarget target, SequencePointMap points, bool warmedUp)
     {
-        var code = target.Read(method.Handle, method.EntryPoint, method.Token);
+        var (code, tier, note) = ShownCode.Read(method, target, unit.Tier ?? string.Empty, warmedUp);
+        unit.Tier = tier;
+        if (note is not null)
+        {
+            unit.Notes.Add(note);
+        }
+
         if (code is null)
         {
             unit.Notes.Add("The runtime holds no native code for this method.");

@@ -4,6 +4,10 @@ namespace JitLens.Capture;
 internal sealed record NativeMethodCode(ulong HotStart, byte[] Hot, ulong ColdStart, byte[] Cold, IReadOnlyList<NativeMapEntry> Map)
 {
     public int Size => Hot.Length + Cold.Length;
+
+    /// <summary>Whether a map entry starts inside this code (a map of another body of the same method does not).</summary>
+    public bool Contains(NativeMapEntry entry) =>
+        (entry.Start >= HotStart && entry.Start < HotStart + (ulong)Hot.Length) || (entry.Start >= ColdStart && entry.Start < ColdStart + (ulong)Cold.Length);
 }
 
 /// <summary>

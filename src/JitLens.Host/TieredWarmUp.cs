@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace JitLens.Host;
+
+/// <summary>
+/// Runs the user's program in rounds until the selected methods have reached Tier1 (re-JITted with the profile that
+/// instrumented Tier0 collected), or until tiering makes no more progress, or until the time budget is spent.
+/// Tier-up happens on a background thread some time after a method's 30th call, so each round ends with a wait.
+/// </summary>
+internal static class TieredWarmUp
+{
+    /// <summary>More than the runtime's call-count threshold (30), so that a method called once per run moves up a tier each round.</summary>
+    private const int CallsPerRound = 40;
+
+    private const int FixedRounds = 3;
+
+    // Well inside the parent's time limit for the whole host (30 s by default).
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan StallTime = TimeSpan.FromSeconds(2.5);
+    private static readonly TimeSpan RoundTime = TimeSpan.FromSeconds(1);
+
+    // JIT events arrive asynchronously (EventPipe flushes about every 100 ms): a spell without news for the user's methods
+    // means the background compilations queued so far are done.
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(2);
+
+    /// <returns>How many times the targets were called.</returns>
+    public static int Run(IReadOnlyList<MethodInfo> targets, IReadOnlyList<MethodBase> methods, JitCodeEvents? events, HostChannel channel)
+    {
+        if (targets.Count == 0)
+        {
+            return 0;
+        }
+
+        var handles = methods.Select(m => (ulong)m.MethodHandle.Value).ToList();
+        var calls = 0;
+        var stalledRounds = 0;
+        var lastCount = -1;
+        var budget = Stopwatch.StartNew();
+        var sinceProgress = Stopwatch.StartNew();
+        for (var round = 0; budget.Elapsed < Budget; round++)
+        {
+            foreach (var target in targets)
+            {
+                if (round == 0)
+                {
+                    channel.Send("warmup", ("method", DisplayNames.Of(target)));
+                }
+
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < CallsPerRound && (i == 0 || clock.Elapsed < RoundTime); i++, calls++)
+                {
+                    UserCode.Invoke(target);
+                }
+            }
+
+            Settle(events, methods, handles);
+            if (events is null)
+            {
+                // Without the JIT's events there is no telling how far tiering got: a fixed number of rounds.
+                if (round >= FixedRounds)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var bodies = BodiesOf(events, methods, handles);
+            if (bodies.All(b => JitCodeBody.Current(b)!.IsSettled))
+            {
+                break;
+            }
+
+            // Methods the program does not call (enough) never move: stop when nothing has changed for two rounds and a
+            // while (on a loaded machine the background compilations can lag behind the calls).
+            var count = bodies.Sum(b => b.Count);
+            if (count != lastCount)
+            {
+                lastCount = count;
+                stalledRounds = 0;
+                sinceProgress.Restart();
+            }
+            else if (++stalledRounds >= 2 && sinceProgress.Elapsed >= StallTime)
+            {
+                break;
+            }
+        }
+
+        return calls;
+    }
+
+    private static List<IReadOnlyList<JitCodeBody>> BodiesOf(JitCodeEvents events, IReadOnlyList<MethodBase> methods, IReadOnlyList<ulong> handles) =>
+        methods.Select(m => events.BodiesOf((ulong)m.MethodHandle.Value, m.MetadataToken, handles)).Where(b => b.Count > 0).ToList();
+
+    /// <summary>
+    /// Waits until the selected methods' bodies (and maps) stop changing for <see cref="Quiet"/>, at most <see cref="QuietLimit"/>.
+    /// Only the user's methods count: the runtime keeps tiering its own code (the event reader's included) for a while.
+    /// </summary>
+    private static void Settle(JitCodeEvents? events, IReadOnlyList<MethodBase> methods, IReadOnlyList<ulong> handles)
+    {
+        if (events is null)
+        {
+            Thread.Sleep(QuietLimit);
+            return;
+        }
+
+        var limit = Stopwatch.StartNew();
+        var quiet = Stopwatch.StartNew();
+        var last = Progress(events, methods, handles);
+        while (quiet.Elapsed < Quiet && limit.Elapsed < QuietLimit)
+        {
+            Thread.Sleep(25);
+            var now = Progress(events, methods, handles);
+            if (now != last)
+            {
+                last = now;
+                quiet.Restart();
+            }
+        }
+    }
+
+    private static int Progress(JitCodeEvents events, IReadOnlyList<MethodBase> methods, IReadOnlyList<ulong> handles) =>
+        BodiesOf(events, methods, handles).Sum(b => b.Count + b.Count(x => x.Map is not null));
+}
