@@ -41,6 +41,7 @@ internal static class TieredWarmUp
         var sinceProgress = Stopwatch.StartNew();
         for (var round = 0; budget.Elapsed < Budget; round++)
         {
+            var roundStart = DateTime.Now;
             foreach (var target in targets)
             {
                 if (round == 0)
@@ -73,8 +74,9 @@ internal static class TieredWarmUp
                 break;
             }
 
-            // Methods the program does not call (enough) never move: stop when nothing has changed for two rounds and a
-            // while (on a loaded machine the background compilations can lag behind the calls).
+            // Methods the program does not call (enough) never move. Stop after a round that changed nothing although the
+            // tiering worker ran out of work after its calls (so nothing it queued is still waiting), or, when the worker
+            // stays busy with the runtime's own methods, after two such rounds and a while.
             var count = bodies.Sum(b => b.Count);
             if (count != lastCount)
             {
@@ -82,7 +84,11 @@ internal static class TieredWarmUp
                 stalledRounds = 0;
                 sinceProgress.Restart();
             }
-            else if (++stalledRounds >= 2 && sinceProgress.Elapsed >= StallTime)
+            else if (++stalledRounds >= 1 && events.LastIdle > roundStart)
+            {
+                break;
+            }
+            else if (stalledRounds >= 2 && sinceProgress.Elapsed >= StallTime)
             {
                 break;
             }
