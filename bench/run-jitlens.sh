@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: cold `jitlens inspect samples/Sample.cs` (ReadyToRun publish, as the tool ships) against
-# `dotnet run` of the same code with DOTNET_JitDisasm. Usage: bash bench/run-jitlens.sh [RUNS]
+# Benchmark: cold `jitlens inspect samples/Sample.cs` with the tool as users install it (the self-contained composite
+# ReadyToRun package, `dotnet tool install`), against `dotnet run` of the same code with DOTNET_JitDisasm.
+# Usage: bash bench/run-jitlens.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet publish src/JitLens.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o artifacts/jitlens --verbosity quiet
-dotnet run --project bench/JitLens.Bench -c Release -- artifacts/jitlens/JitLens.Cli.dll samples/Sample.cs "${1:-3}"
+bash scripts/install-tool.sh artifacts/tool
+dotnet run --project bench/JitLens.Bench -c Release -- artifacts/tool/jitlens samples/Sample.cs "${1:-3}"

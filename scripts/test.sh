@@ -6,6 +6,9 @@ bash scripts/setup.sh
 export JITLENS_TOOLS_DIR="$PWD/.tools"
 export PATH="$PWD/.tools/bin:$PATH"
 dotnet build ParallelTools.sln -c Release --no-restore --verbosity quiet
+# The tool as users install it (ReadyToRun package + `dotnet tool install`); JitLens.Cli.Tests/Install checks it.
+bash scripts/install-tool.sh artifacts/tool
+export JITLENS_TOOL="$PWD/artifacts/tool/jitlens"
 mkdir -p artifacts/test-results
 dotnet test ParallelTools.sln -c Release --no-build --verbosity quiet \
   --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@"

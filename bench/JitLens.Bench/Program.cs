@@ -1,13 +1,13 @@
 using System.Globalization;
 using JitLens.Bench;
 
-// Usage: JitLens.Bench JITLENS_CLI_DLL SAMPLE.cs [RUNS]
+// Usage: JitLens.Bench JITLENS SAMPLE.cs [RUNS]   (JITLENS: the installed `jitlens` command, or JitLens.Cli.dll)
 // Side by side, in one run: cold `jitlens inspect SAMPLE.cs` and what a user would otherwise do, `dotnet run` of the
 // same code under DOTNET_JitDisasm (same optimized mode). Each is run once untimed first so that disk caches, NuGet
 // restore and the baseline's obj/ exist, which favours the baseline.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: JitLens.Bench JITLENS_CLI_DLL SAMPLE.cs [RUNS]");
+    Console.Error.WriteLine("usage: JitLens.Bench JITLENS SAMPLE.cs [RUNS]");
     return 2;
 }
 
@@ -25,7 +25,9 @@ var disasmEnvironment = new Dictionary<string, string>
     ["DOTNET_TieredCompilation"] = "0",
 };
 
-Measurement Ours() => ProcessMeter.Run("dotnet", [jitlens, "inspect", sample, "--format", "json"], Environment.CurrentDirectory);
+Measurement Ours() => jitlens.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+    ? ProcessMeter.Run("dotnet", [jitlens, "inspect", sample, "--format", "json"], Environment.CurrentDirectory)
+    : ProcessMeter.Run(jitlens, ["inspect", sample, "--format", "json"], Environment.CurrentDirectory);
 Measurement Baseline() => ProcessMeter.Run("dotnet", ["run", "-c", "Release"], baselineDir, disasmEnvironment);
 
 try

@@ -9,15 +9,18 @@ internal static class CliProcess
 
     public static string Sample => Path.Combine(RepositoryRoot, "samples", "Sample.cs");
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        RunAsync(new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll") } }, args);
+
+    /// <summary>Runs an installed <c>jitlens</c> command (e.g. the ReadyToRun tool package) instead of the build.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInstalledAsync(string command, params string[] args) =>
+        RunAsync(new ProcessStartInfo(command), args);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll"));
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

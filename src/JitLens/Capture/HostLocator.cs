@@ -10,8 +10,8 @@ internal static class HostLocator
     public static string HostAssembly => Path.Combine(AppContext.BaseDirectory, "JitLens.Host.dll");
 
     /// <summary>
-    /// A start for the host with <paramref name="arguments"/>: through the <c>dotnet</c> muxer, or, where jitlens is
-    /// installed self-contained (the ReadyToRun tool package), the host's own launcher on the same bundled runtime.
+    /// A start for the host with <paramref name="arguments"/>, always through the <c>dotnet</c> muxer: even where jitlens
+    /// itself is installed self-contained (the ReadyToRun tool package), user code is JITted on the machine's own .NET.
     /// </summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
@@ -20,8 +20,7 @@ internal static class HostLocator
             throw new InspectionException($"JitLens.Host.dll is missing from {AppContext.BaseDirectory}: reinstall jitlens.");
         }
 
-        var launcher = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "JitLens.Host.exe" : "JitLens.Host");
-        var start = IsSelfContained() && File.Exists(launcher) ? new ProcessStartInfo(launcher) : new ProcessStartInfo(DotnetExecutable()) { ArgumentList = { HostAssembly } };
+        var start = new ProcessStartInfo(DotnetExecutable()) { ArgumentList = { HostAssembly } };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -33,13 +32,6 @@ internal static class HostLocator
         start.RedirectStandardError = true;
         return start;
     }
-
-    /// <summary>Self-contained: the runtime itself lives in the application's directory.</summary>
-    private static bool IsSelfContained() =>
-        string.Equals(
-            Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory()).TrimEnd(Path.DirectorySeparatorChar),
-            Path.GetFullPath(AppContext.BaseDirectory).TrimEnd(Path.DirectorySeparatorChar),
-            StringComparison.Ordinal);
 
     private static string DotnetExecutable()
     {
@@ -53,7 +45,13 @@ internal static class HostLocator
             return hostPath;
         }
 
-        // <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot
+            && Path.Combine(dotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet") is var rooted && File.Exists(rooted))
+        {
+            return rooted;
+        }
+
+        // <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet (a self-contained jitlens falls through to PATH)
         var runtimeDirectory = Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory()).TrimEnd(Path.DirectorySeparatorChar);
         var root = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
         var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
