@@ -28,7 +28,6 @@ internal sealed class JitCodeEvents : IDisposable
     private readonly EventPipeEventSource _source;
     private readonly Task _processing;
     private bool _stopped;
-    private DateTime _lastIdle = DateTime.MinValue;
 
     private JitCodeEvents(EventPipeSession session)
     {
@@ -36,15 +35,13 @@ internal sealed class JitCodeEvents : IDisposable
         _source = new EventPipeEventSource(session.EventStream);
         _source.Clr.MethodLoadVerbose += OnMethodLoad;
         _source.Clr.MethodILToNativeMap += OnMap;
-        _source.Clr.TieredCompilationBackgroundJitStop += OnTieringPause;
         _processing = Task.Run(() => _source.Process());
     }
 
     /// <summary>Starts watching; null when this process's diagnostics channel is unavailable (e.g. DOTNET_EnableDiagnostics=0).</summary>
     public static JitCodeEvents? Start()
     {
-        // Compilation: the tiering worker's pauses, to know when no tier-up is pending.
-        var keywords = ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.JittedMethodILToNativeMap | ClrTraceEventParser.Keywords.Compilation;
+        var keywords = ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.JittedMethodILToNativeMap;
         var provider = new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)keywords);
         try
         {
@@ -79,21 +76,6 @@ internal sealed class JitCodeEvents : IDisposable
                 .Distinct()
                 .ToList();
             return candidates.Count == 1 ? [.. _bodies[candidates[0]]] : [];
-        }
-    }
-
-    /// <summary>
-    /// When the runtime's tiering worker last ran out of work (local time of the event): every tier-up queued before then
-    /// is compiled. It often has hundreds of the runtime's own methods queued, so this can lag the user's calls by seconds.
-    /// </summary>
-    public DateTime LastIdle
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _lastIdle;
-            }
         }
     }
 
@@ -155,19 +137,6 @@ internal sealed class JitCodeEvents : IDisposable
             }
 
             ids.Add(method);
-        }
-    }
-
-    private void OnTieringPause(TieredCompilationBackgroundJitStopTraceData data)
-    {
-        if (data.PendingMethodCount > 0)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _lastIdle = data.TimeStamp > _lastIdle ? data.TimeStamp : _lastIdle;
         }
     }
 
