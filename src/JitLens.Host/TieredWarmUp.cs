@@ -17,7 +17,6 @@ internal static class TieredWarmUp
 
     // Well inside the parent's time limit for the whole host (30 s by default).
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(12);
-    private static readonly TimeSpan StallTime = TimeSpan.FromSeconds(2.5);
     private static readonly TimeSpan RoundTime = TimeSpan.FromSeconds(1);
 
     // JIT events arrive asynchronously (EventPipe flushes about every 100 ms): a spell without news for the user's methods
@@ -38,7 +37,6 @@ internal static class TieredWarmUp
         var stalledRounds = 0;
         var lastCount = -1;
         var budget = Stopwatch.StartNew();
-        var sinceProgress = Stopwatch.StartNew();
         for (var round = 0; budget.Elapsed < Budget; round++)
         {
             foreach (var target in targets)
@@ -73,16 +71,17 @@ internal static class TieredWarmUp
                 break;
             }
 
-            // Methods the program does not call (enough) never move: stop when nothing has changed for two rounds and a
-            // while (on a loaded machine the background compilations can lag behind the calls).
+            // Methods the program does not call (enough) never move. Stop after two rounds that changed nothing, once
+            // the targets themselves (called every round) have reached their final tier: that shows tiering got through
+            // the promotions their calls queued, those of the methods they call included. On a loaded machine that can
+            // take seconds; a target that never gets there (a slow Main called a few times) runs into the budget.
             var count = bodies.Sum(b => b.Count);
             if (count != lastCount)
             {
                 lastCount = count;
                 stalledRounds = 0;
-                sinceProgress.Restart();
             }
-            else if (++stalledRounds >= 2 && sinceProgress.Elapsed >= StallTime)
+            else if (++stalledRounds >= 2 && targets.All(t => Settled(events, t, handles)))
             {
                 break;
             }
@@ -90,6 +89,10 @@ internal static class TieredWarmUp
 
         return calls;
     }
+
+    /// <summary>Whether the method's current body is final; true when the events show none (nothing to wait for then).</summary>
+    private static bool Settled(JitCodeEvents events, MethodBase method, IReadOnlyList<ulong> handles) =>
+        JitCodeBody.Current(events.BodiesOf((ulong)method.MethodHandle.Value, method.MetadataToken, handles)) is not { } body || body.IsSettled;
 
     private static List<IReadOnlyList<JitCodeBody>> BodiesOf(JitCodeEvents events, IReadOnlyList<MethodBase> methods, IReadOnlyList<ulong> handles) =>
         methods.Select(m => events.BodiesOf((ulong)m.MethodHandle.Value, m.MetadataToken, handles)).Where(b => b.Count > 0).ToList();
