@@ -64,6 +64,11 @@ public sealed class CSharpSession : IDisposable
             return null;
         }
 
+        if (magic is not null)
+        {
+            _inspector.Prepare(magic);
+        }
+
         // The magic line becomes a comment, so the cell's line numbers stay the ones the user sees.
         var source = magic is null ? code : "//" + code;
         var path = _names.Add(source, executionCount);
@@ -127,6 +132,7 @@ public sealed class CSharpSession : IDisposable
         Console.SetError(_originalError);
         _stdout.Dispose();
         _stderr.Dispose();
+        _inspector.Dispose();
         try
         {
             Directory.Delete(_names.Directory, recursive: true);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using JitLens.Capture;
 using JitLens.Jupyter.Execution;
 using JitLens.Model;
 using JitLens.Pipeline;
@@ -16,20 +17,25 @@ namespace JitLens.Jupyter.Inspect;
 /// Shows what a %%inspect cell became: writes the cell's submission (and the earlier submissions it depends on)
 /// to disk as assembly + portable PDB, runs the JitLens pipeline on it like on any built assembly, and displays
 /// the interactive view. The PDB points at the cell's own file, so lines are the cell's lines.
+/// A JIT host kept in reserve for the kernel's lifetime spares every edited cell the host's start-up and ClrMD's attach.
 /// </summary>
-internal sealed class CellInspector
+internal sealed class CellInspector : IDisposable
 {
     private static readonly TimeSpan GraceTime = TimeSpan.FromSeconds(30);
 
     private readonly string _directory;
     private readonly CellNames _names;
     private readonly HashSet<string> _emitted = new(StringComparer.Ordinal);
+    private readonly JitHostReserve _hosts = new();
 
     public CellInspector(string directory, CellNames names)
     {
         _directory = directory;
         _names = names;
     }
+
+    /// <summary>Gets a JIT host ready for <paramref name="magic"/>'s tier while Roslyn compiles the cell.</summary>
+    public void Prepare(InspectMagic magic) => _hosts.Prepare(Request(magic, []));
 
     public async Task ShowAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, ICellOutput output, CancellationToken cancellationToken)
     {
@@ -56,7 +62,7 @@ internal sealed class CellInspector
         EmitEarlierSubmissions(compilation, cancellationToken);
         var assembly = Path.Combine(_directory, Path.GetFileNameWithoutExtension(cellPath) + ".dll");
         Emit(compilation, assembly, withPdb: true, cancellationToken);
-        var request = new InspectRequest { Inputs = [assembly], Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
+        var request = Request(magic, [assembly]);
 
         // The pipeline bounds its child processes by request.Timeout; this bounds everything else, so a stuck
         // inspection costs the cell its view, never the kernel its liveness.
@@ -65,7 +71,7 @@ internal sealed class CellInspector
         bounded.CancelAfter(limit);
         try
         {
-            var context = await new InspectionPipeline([new CellInputStage(assembly, cellPath), .. PipelineStages.All]).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            var context = await new InspectionPipeline([new CellInputStage(assembly, cellPath), new ReservedJitHostStage(_hosts), .. PipelineStages.All]).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
             var submission = compilation.ScriptClass?.Name ?? throw new InvalidOperationException("A cell compiles to a script submission.");
             return CellView.Of(context.Result, submission, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
         }
@@ -74,6 +80,11 @@ internal sealed class CellInspector
             throw new InspectionException(string.Create(CultureInfo.InvariantCulture, $"the inspection did not finish within {limit.TotalSeconds:0} s; the cell ran without its view."), e);
         }
     }
+
+    public void Dispose() => _hosts.Dispose();
+
+    private static InspectRequest Request(InspectMagic magic, IReadOnlyList<string> inputs) =>
+        new() { Inputs = inputs, Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
 
     /// <summary>The host loads the cell's assembly from disk and finds earlier submissions beside it by name.</summary>
     private void EmitEarlierSubmissions(RoslynCompilation compilation, CancellationToken cancellationToken)

@@ -53,8 +53,26 @@ internal sealed class JitHostLaunch : IDisposable
         return target;
     }
 
-    /// <summary>Ends the host, after any attach in flight has settled (see <see cref="LoadAsync"/>).</summary>
+    /// <summary>
+    /// Set by the <see cref="JitHostReserve"/> that handed this host out: disposing then gives the host back to it, to
+    /// be ended in the background (and the next spare started) while the caller goes on to show what was read.
+    /// </summary>
+    internal Action<JitHostLaunch>? GiveBack { get; set; }
+
     public void Dispose()
+    {
+        if (GiveBack is { } giveBack)
+        {
+            GiveBack = null;
+            giveBack(this);
+            return;
+        }
+
+        End();
+    }
+
+    /// <summary>Ends the host, after any attach in flight has settled (see <see cref="LoadAsync"/>).</summary>
+    internal void End()
     {
         try
         {

@@ -10,7 +10,10 @@ internal sealed class JitHostLaunchStage : IInspectionStage
 {
     public string Name => "jit-host";
 
-    public bool AppliesTo(InspectionContext context)
+    public bool AppliesTo(InspectionContext context) => NeedsHost(context);
+
+    /// <summary>Whether the JIT will run for this context and no host has been started for it yet.</summary>
+    internal static bool NeedsHost(InspectionContext context)
     {
         var request = context.Request;
         var inputs = request.Inputs;
