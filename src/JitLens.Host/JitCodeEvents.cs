@@ -9,9 +9,9 @@ namespace JitLens.Host;
 /// <summary>
 /// The runtime's own JIT events in this process, read over an EventPipe session on ourselves: every body of native code
 /// the JIT produces (Tier0, instrumented Tier0, OSR, Tier1 with PGO) with its address, size, tier and IL→native map,
-/// keyed by the method's MethodDesc. ClrMD only sees a method's default code version (and that version's map); these
-/// events say which bodies exist, which is newest, and how each maps to IL. An in-process EventListener would be
-/// simpler, but the runtime delivers MethodILToNativeMap to it without the offset arrays.
+/// keyed by the method's MethodDesc. ClrMD cannot tell the bodies apart (it pairs the current code with the first body's
+/// IL→native map); these events say which bodies exist, which is newest, and how each maps to IL. An in-process
+/// EventListener would be simpler, but the runtime delivers MethodILToNativeMap to it without the offset arrays.
 /// </summary>
 internal sealed class JitCodeEvents : IDisposable
 {
