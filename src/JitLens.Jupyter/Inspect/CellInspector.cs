@@ -35,7 +35,17 @@ internal sealed class CellInspector : IDisposable
     }
 
     /// <summary>Gets a JIT host ready for <paramref name="magic"/>'s tier while Roslyn compiles the cell.</summary>
-    public void Prepare(InspectMagic magic) => _hosts.Prepare(Request(magic, []));
+    public void Prepare(InspectMagic magic)
+    {
+        try
+        {
+            _hosts.Prepare(Request(magic, []));
+        }
+        catch (InspectionException)
+        {
+            // No host can start (JitLens.Host.dll missing): the inspection itself says so, and the cell still runs.
+        }
+    }
 
     public async Task ShowAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, ICellOutput output, CancellationToken cancellationToken)
     {
@@ -59,9 +69,12 @@ internal sealed class CellInspector : IDisposable
     public async Task<InspectionResult> InspectAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_directory);
-        EmitEarlierSubmissions(compilation, cancellationToken);
+
+        // Earlier submissions (the plain cells run since the last %%inspect) are written while the cell itself is.
+        var earlier = Task.Run(() => EmitEarlierSubmissions(compilation, cancellationToken), cancellationToken);
         var assembly = Path.Combine(_directory, Path.GetFileNameWithoutExtension(cellPath) + ".dll");
         Emit(compilation, assembly, withPdb: true, cancellationToken);
+        await earlier.ConfigureAwait(false);
         var request = Request(magic, [assembly]);
 
         // The pipeline bounds its child processes by request.Timeout; this bounds everything else, so a stuck

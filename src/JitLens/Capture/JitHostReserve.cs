@@ -99,6 +99,13 @@ public sealed class JitHostReserve : IDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                // Given back while the reserve ends (a kernel shutting down mid-inspection): nothing waits any more.
+                used.End();
+                return;
+            }
+
             InBackground(used.End);
             InBackground(() =>
             {
