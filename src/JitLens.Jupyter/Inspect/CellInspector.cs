@@ -84,7 +84,7 @@ internal sealed class CellInspector : IDisposable
         bounded.CancelAfter(limit);
         try
         {
-            var context = await new InspectionPipeline([new CellInputStage(assembly, cellPath), new ReservedJitHostStage(_hosts), .. PipelineStages.All]).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            var context = await Pipeline(assembly, cellPath).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
             var submission = compilation.ScriptClass?.Name ?? throw new InvalidOperationException("A cell compiles to a script submission.");
             return CellView.Of(context.Result, submission, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
         }
@@ -95,6 +95,16 @@ internal sealed class CellInspector : IDisposable
     }
 
     public void Dispose() => _hosts.Dispose();
+
+    private InspectionPipeline Pipeline(string assembly, string cellPath) => new(
+    [
+        // The cell is already compiled: its assembly stands in for the compile stage's output.
+        new CellInputStage(assembly, cellPath),
+
+        // Before the registered stages: the host comes from the reserve, so the jit-host stage has nothing to start.
+        new ReservedJitHostStage(_hosts),
+        .. PipelineStages.All,
+    ]);
 
     private static InspectRequest Request(InspectMagic magic, IReadOnlyList<string> inputs) =>
         new() { Inputs = inputs, Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
