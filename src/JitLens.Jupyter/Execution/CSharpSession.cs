@@ -73,7 +73,9 @@ public sealed class CSharpSession : IDisposable
         var source = magic is null ? code : "//" + code;
         var path = _names.Add(source, executionCount);
         var script = Continue(source, path);
-        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var errors = magic is null
+            ? script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList()
+            : _inspector.Write(script.GetCompilation(), path, cancellationToken);
         if (errors.Count > 0)
         {
             return ErrorFormatter.Compilation(errors, _names);

@@ -47,6 +47,23 @@ internal sealed class CellInspector : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the cell (and the earlier submissions it builds on) to disk as assembly + portable PDB and returns the
+    /// cell's compile errors: for a %%inspect cell this emit is the compile, so the view waits for no in-memory build
+    /// (the scripting engine makes that one when the cell runs, after the view is shown).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Write(RoslynCompilation compilation, string cellPath, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_directory);
+
+        // Earlier submissions (the plain cells run since the last %%inspect) are written while the cell itself is.
+        var earlier = Task.Run(() => EmitEarlierSubmissions(compilation, cancellationToken), cancellationToken);
+        var result = Emit(compilation, AssemblyOf(cellPath), withPdb: true, cancellationToken);
+        earlier.GetAwaiter().GetResult();
+        return result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+    }
+
+    /// <summary>Shows the view of a cell that <see cref="Write"/> wrote without errors.</summary>
     public async Task ShowAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, ICellOutput output, CancellationToken cancellationToken)
     {
         try
@@ -66,15 +83,9 @@ internal sealed class CellInspector : IDisposable
         }
     }
 
-    public async Task<InspectionResult> InspectAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)
+    private async Task<InspectionResult> InspectAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_directory);
-
-        // Earlier submissions (the plain cells run since the last %%inspect) are written while the cell itself is.
-        var earlier = Task.Run(() => EmitEarlierSubmissions(compilation, cancellationToken), cancellationToken);
-        var assembly = Path.Combine(_directory, Path.GetFileNameWithoutExtension(cellPath) + ".dll");
-        Emit(compilation, assembly, withPdb: true, cancellationToken);
-        await earlier.ConfigureAwait(false);
+        var assembly = AssemblyOf(cellPath);
         var request = Request(magic, [assembly]);
 
         // The pipeline bounds its child processes by request.Timeout; this bounds everything else, so a stuck
@@ -84,7 +95,7 @@ internal sealed class CellInspector : IDisposable
         bounded.CancelAfter(limit);
         try
         {
-            var context = await new InspectionPipeline([new CellInputStage(assembly, cellPath), new ReservedJitHostStage(_hosts), .. PipelineStages.All]).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+            var context = await Pipeline(assembly, cellPath).RunAsync(request, bounded.Token).WaitAsync(limit, cancellationToken).ConfigureAwait(false);
             var submission = compilation.ScriptClass?.Name ?? throw new InvalidOperationException("A cell compiles to a script submission.");
             return CellView.Of(context.Result, submission, _names.LabelOf(cellPath), File.ReadAllText(cellPath));
         }
@@ -96,6 +107,18 @@ internal sealed class CellInspector : IDisposable
 
     public void Dispose() => _hosts.Dispose();
 
+    private InspectionPipeline Pipeline(string assembly, string cellPath) => new(
+    [
+        // The cell is already compiled: its assembly stands in for the compile stage's output.
+        new CellInputStage(assembly, cellPath),
+
+        // Before the registered stages: the host comes from the reserve, so the jit-host stage has nothing to start.
+        new ReservedJitHostStage(_hosts),
+        .. PipelineStages.All,
+    ]);
+
+    private string AssemblyOf(string cellPath) => Path.Combine(_directory, Path.GetFileNameWithoutExtension(cellPath) + ".dll");
+
     private static InspectRequest Request(InspectMagic magic, IReadOnlyList<string> inputs) =>
         new() { Inputs = inputs, Views = magic.Views, Tier = magic.Tier, Arch = magic.Arch };
 
@@ -106,28 +129,28 @@ internal sealed class CellInspector : IDisposable
         {
             if (_emitted.Add(previous.AssemblyName!))
             {
-                Emit(previous, Path.Combine(_directory, previous.AssemblyName + ".dll"), withPdb: false, cancellationToken);
+                var written = Emit(previous, Path.Combine(_directory, previous.AssemblyName + ".dll"), withPdb: false, cancellationToken);
+                if (!written.Success)
+                {
+                    var first = written.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+                    throw new InspectionException(string.Create(CultureInfo.InvariantCulture, $"an earlier cell could not be written as an assembly: {first}"));
+                }
             }
         }
     }
 
-    private static void Emit(RoslynCompilation compilation, string assemblyPath, bool withPdb, CancellationToken cancellationToken)
+    private static EmitResult Emit(RoslynCompilation compilation, string assemblyPath, bool withPdb, CancellationToken cancellationToken)
     {
         using var pe = File.Create(assemblyPath);
         using var pdb = withPdb ? File.Create(Path.ChangeExtension(assemblyPath, ".pdb")) : null;
         var tree = compilation.SyntaxTrees.Single();
         var embedded = withPdb ? new[] { EmbeddedText.FromSource(tree.FilePath, tree.GetText(cancellationToken)) } : null;
-        var result = compilation.Emit(
+        return compilation.Emit(
             pe,
             pdb,
             options: new EmitOptions(debugInformationFormat: withPdb ? DebugInformationFormat.PortablePdb : DebugInformationFormat.Embedded),
             embeddedTexts: embedded,
             cancellationToken: cancellationToken);
-        if (!result.Success)
-        {
-            var first = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
-            throw new InspectionException(string.Create(CultureInfo.InvariantCulture, $"the cell could not be written as an assembly: {first}"));
-        }
     }
 
     private static string PlainText(InspectionResult result, RenderOptions options)
