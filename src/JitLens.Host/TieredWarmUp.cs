@@ -24,6 +24,10 @@ internal static class TieredWarmUp
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(2);
 
+    // On a loaded machine the tiering worker and the event stream can both lag by seconds: "nothing changed" must
+    // hold for this long, not just for two rounds, before the warm-up believes it.
+    private static readonly TimeSpan StallTime = TimeSpan.FromSeconds(3);
+
     /// <returns>How many times the targets were called.</returns>
     public static int Run(IReadOnlyList<MethodInfo> targets, IReadOnlyList<MethodBase> methods, JitCodeEvents? events, HostChannel channel)
     {
@@ -36,6 +40,7 @@ internal static class TieredWarmUp
         var calls = 0;
         var stalledRounds = 0;
         var lastCount = -1;
+        var sinceChange = Stopwatch.StartNew();
         var budget = Stopwatch.StartNew();
         for (var round = 0; budget.Elapsed < Budget; round++)
         {
@@ -80,8 +85,9 @@ internal static class TieredWarmUp
             {
                 lastCount = count;
                 stalledRounds = 0;
+                sinceChange.Restart();
             }
-            else if (++stalledRounds >= 2 && targets.All(t => Settled(events, t, handles)))
+            else if (++stalledRounds >= 2 && sinceChange.Elapsed >= StallTime && targets.All(t => Settled(events, t, handles)))
             {
                 break;
             }
@@ -90,9 +96,9 @@ internal static class TieredWarmUp
         return calls;
     }
 
-    /// <summary>Whether the method's current body is final; true when the events show none (nothing to wait for then).</summary>
+    /// <summary>Whether the target's current body is final. A target ran, so it has a body: none yet means the events lag.</summary>
     private static bool Settled(JitCodeEvents events, MethodBase method, IReadOnlyList<ulong> handles) =>
-        JitCodeBody.Current(events.BodiesOf((ulong)method.MethodHandle.Value, method.MetadataToken, handles)) is not { } body || body.IsSettled;
+        JitCodeBody.Current(events.BodiesOf((ulong)method.MethodHandle.Value, method.MetadataToken, handles)) is { IsSettled: true };
 
     private static List<IReadOnlyList<JitCodeBody>> BodiesOf(JitCodeEvents events, IReadOnlyList<MethodBase> methods, IReadOnlyList<ulong> handles) =>
         methods.Select(m => events.BodiesOf((ulong)m.MethodHandle.Value, m.MetadataToken, handles)).Where(b => b.Count > 0).ToList();
