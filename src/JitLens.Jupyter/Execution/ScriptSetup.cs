@@ -26,15 +26,10 @@ internal static class ScriptSetup
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
-    /// <summary>The platform assemblies this process runs on, filtered to the framework and ILGPU.</summary>
-    private static List<MetadataReference> References()
-    {
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        return trusted
-            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Where(p => Path.GetDirectoryName(p) == frameworkDirectory || Path.GetFileName(p).StartsWith("ILGPU", StringComparison.Ordinal))
+    /// <summary>The framework this process runs on (cells run in-process), and ILGPU.</summary>
+    private static List<MetadataReference> References() =>
+        JitLens.Compilation.FrameworkAssemblies.ForThisProcess()
+            .Append(typeof(ILGPU.Context).Assembly.Location)
             .Select(JitLens.Compilation.MappedReference.FromFile)
             .ToList();
-    }
 }

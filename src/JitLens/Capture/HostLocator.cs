@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using JitLens.Pipeline;
 
 namespace JitLens.Capture;
@@ -20,7 +19,7 @@ internal static class HostLocator
             throw new InspectionException($"JitLens.Host.dll is missing from {AppContext.BaseDirectory}: reinstall jitlens.");
         }
 
-        var start = new ProcessStartInfo(DotnetExecutable()) { ArgumentList = { HostAssembly } };
+        var start = new ProcessStartInfo(DotnetInstallation.Executable()) { ArgumentList = { HostAssembly } };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -31,30 +30,5 @@ internal static class HostLocator
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         return start;
-    }
-
-    private static string DotnetExecutable()
-    {
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-
-        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot
-            && Path.Combine(dotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet") is var rooted && File.Exists(rooted))
-        {
-            return rooted;
-        }
-
-        // <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet (a self-contained jitlens falls through to PATH)
-        var runtimeDirectory = Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory()).TrimEnd(Path.DirectorySeparatorChar);
-        var root = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
-        var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(candidate) ? candidate : "dotnet";
     }
 }

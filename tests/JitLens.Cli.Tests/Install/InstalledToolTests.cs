@@ -36,6 +36,29 @@ public sealed partial class InstalledToolTests
         }
     }
 
+    [SkippableFact]
+    public async Task Should_compile_user_code_against_the_framework_only_not_against_the_tools_own_libraries()
+    {
+        Skip.If(string.IsNullOrEmpty(Tool) || !File.Exists(Tool), "JITLENS_TOOL does not name an installed jitlens; run scripts/install-tool.sh (scripts/test.sh does).");
+
+        // Given code that names a type only jitlens' own dependencies have (Roslyn ships inside the self-contained tool)
+        var file = Path.Combine(Path.GetTempPath(), $"jitlens-install-{Guid.NewGuid():N}.cs");
+        await File.WriteAllTextAsync(file, "public static class UsesRoslyn\n{\n    public static object Parse() => Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(\"1\");\n}\n");
+        try
+        {
+            // When the installed tool inspects it
+            var (exit, _, stderr) = await CliProcess.RunInstalledAsync(Tool!, "inspect", file, "--timeout", "150");
+
+            // Then, as in a plain project, the name is unknown: a compile error at its line and column, exit code 1
+            Assert.Equal(1, exit);
+            Assert.Matches(@":3:\d+: error CS0234: ", stderr);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>Per method: each line's IL and asm as one string, with addresses masked (they differ between runs).</summary>
     private static Dictionary<string, List<string>> Lines(string json)
     {
