@@ -24,10 +24,23 @@ internal sealed class JitCaptureStage : IInspectionStage
 
     public async Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {
+        var launch = context.EarlyJitHost ?? JitHostLaunch.Start(context.Request, HostEnvironment);
+        context.EarlyJitHost = null;
+        try
+        {
+            await CaptureAsync(context, launch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The host's exit (and ClrMD's detach) need not hold up what comes next: once stdin closes it ends on its own.
+            _ = Task.Run(launch.Dispose, CancellationToken.None);
+        }
+    }
+
+    private static async Task CaptureAsync(InspectionContext context, JitHostLaunch launch, CancellationToken cancellationToken)
+    {
         var compiled = context.Compiled!;
         var request = context.Request;
-        using var launch = context.EarlyJitHost ?? JitHostLaunch.Start(request, HostEnvironment);
-        context.EarlyJitHost = null;
         var session = launch.Session;
         await launch.LoadAsync(compiled.AssemblyPath, request.Timeout, cancellationToken).ConfigureAwait(false);
 
