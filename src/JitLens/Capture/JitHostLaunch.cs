@@ -8,18 +8,24 @@ namespace JitLens.Capture;
 /// </summary>
 internal sealed class JitHostLaunch : IDisposable
 {
+    private readonly Task<HostSession> _session;
     private readonly Task<ClrMdTarget>? _reader;
 
-    private JitHostLaunch(HostSession session, bool attachReader)
+    private JitHostLaunch(Func<HostSession> launch, bool attachReader)
     {
-        Session = session;
-        _reader = attachReader ? AttachWhenStartedAsync(session) : null;
+        // Even starting the process (and loading what Process needs for it the first time) takes a while: off the caller's thread.
+        _session = Task.Run(launch);
+        _reader = attachReader ? AttachWhenStartedAsync(_session) : null;
     }
 
-    public HostSession Session { get; }
+    /// <summary>The host process; waits for its start when that is still under way.</summary>
+    public HostSession Session => _session.GetAwaiter().GetResult();
+
+    /// <summary>Whether the host failed to start (it cannot be used).</summary>
+    public bool Failed => _session.IsFaulted || (_session.IsCompletedSuccessfully && _session.Result.Started.IsFaulted);
 
     public static JitHostLaunch Start(InspectRequest request, IReadOnlyDictionary<string, string>? extraEnvironment) =>
-        new(HostSession.Launch(request.Tier, request.MethodPattern, extraEnvironment), attachReader: request.Wants("asm"));
+        new(() => HostSession.Launch(request.Tier, request.MethodPattern, extraEnvironment), attachReader: request.Wants("asm"));
 
     /// <summary>
     /// Hands the host its assembly once the attach has settled: the host must not run user code (which may crash it)
@@ -27,8 +33,9 @@ internal sealed class JitHostLaunch : IDisposable
     /// </summary>
     public async Task LoadAsync(string assemblyPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var session = await _session.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         await SettledAsync(_reader, timeout, cancellationToken).ConfigureAwait(false);
-        await Session.LoadAsync(assemblyPath, timeout, cancellationToken).ConfigureAwait(false);
+        await session.LoadAsync(assemblyPath, timeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The attached reader, refreshed so that it sees what the host JITted after the attach; null when asm was not asked for.</summary>
@@ -87,7 +94,7 @@ internal sealed class JitHostLaunch : IDisposable
         }
         finally
         {
-            Session.Dispose();
+            EndSession();
         }
     }
 
@@ -108,8 +115,24 @@ internal sealed class JitHostLaunch : IDisposable
         }
     }
 
-    private static async Task<ClrMdTarget> AttachWhenStartedAsync(HostSession session)
+    private void EndSession()
     {
+        try
+        {
+            if (_session.Wait(TimeSpan.FromSeconds(30)))
+            {
+                _session.Result.Dispose();
+            }
+        }
+        catch (AggregateException)
+        {
+            // The host never started: nothing to end.
+        }
+    }
+
+    private static async Task<ClrMdTarget> AttachWhenStartedAsync(Task<HostSession> launching)
+    {
+        var session = await launching.ConfigureAwait(false);
         await session.Started.ConfigureAwait(false);
         return await Task.Run(() => ClrMdTarget.Attach(session.ProcessId)).ConfigureAwait(false);
     }

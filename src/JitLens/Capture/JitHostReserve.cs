@@ -59,7 +59,7 @@ public sealed class JitHostReserve : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_spare is { } spare && spare.Key == key && !spare.Launch.Session.Started.IsFaulted)
+            if (_spare is { } spare && spare.Key == key && !spare.Launch.Failed)
             {
                 taken = spare.Launch;
                 _spare = null;
