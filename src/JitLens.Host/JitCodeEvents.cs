@@ -15,7 +15,8 @@ namespace JitLens.Host;
 /// </summary>
 internal sealed class JitCodeEvents : IDisposable
 {
-    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(5);
+    // On a loaded machine the reader can be seconds behind; the parent's time limit still bounds the whole host.
+    private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(20);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, List<JitCodeBody>> _bodies = [];

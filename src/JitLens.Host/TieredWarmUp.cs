@@ -15,8 +15,10 @@ internal static class TieredWarmUp
 
     private const int FixedRounds = 3;
 
-    // Well inside the parent's time limit for the whole host (30 s by default).
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(12);
+    // Half the parent's time limit for the whole host (it says so in JITLENS_WARMUP_BUDGET_MS), 12 s without one.
+    private static readonly TimeSpan Budget = long.TryParse(Environment.GetEnvironmentVariable("JITLENS_WARMUP_BUDGET_MS"), out var ms) && ms > 0
+        ? TimeSpan.FromMilliseconds(ms)
+        : TimeSpan.FromSeconds(12);
     private static readonly TimeSpan RoundTime = TimeSpan.FromSeconds(1);
 
     // JIT events arrive asynchronously (EventPipe flushes about every 100 ms): a spell without news for the user's methods

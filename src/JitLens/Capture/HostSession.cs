@@ -35,10 +35,13 @@ internal sealed class HostSession : IDisposable
     /// Starts a host that waits for its assembly on stdin, so that its start-up overlaps the compile;
     /// <see cref="LoadAsync"/> hands it the assembly.
     /// </summary>
-    public static HostSession Launch(JitTier tier, string? pattern, IReadOnlyDictionary<string, string>? extraEnvironment)
+    /// <param name="timeout">The time limit for the whole host; the Tier1-PGO warm-up may use half of it.</param>
+    public static HostSession Launch(JitTier tier, string? pattern, TimeSpan timeout, IReadOnlyDictionary<string, string>? extraEnvironment)
     {
         // "-": the assembly path follows on stdin.
         var start = HostLocator.StartInfo(["-", ModeName(tier), pattern ?? string.Empty]);
+        // A loaded machine can take many seconds to tier code up: the warm-up's budget follows the user's time limit.
+        start.Environment["JITLENS_WARMUP_BUDGET_MS"] = ((long)(timeout.TotalMilliseconds / 2)).ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in TierEnvironment(tier).Concat(extraEnvironment ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
