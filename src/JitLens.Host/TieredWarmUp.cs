@@ -19,16 +19,17 @@ internal static class TieredWarmUp
     private static readonly TimeSpan Budget = long.TryParse(Environment.GetEnvironmentVariable("JITLENS_WARMUP_BUDGET_MS"), out var ms) && ms > 0
         ? TimeSpan.FromMilliseconds(ms)
         : TimeSpan.FromSeconds(12);
+
+    // On a loaded machine the tiering worker and the event stream can both lag by seconds: "nothing changed" must
+    // hold for this long, not just for two rounds, before the warm-up believes it. A longer time limit buys patience.
+    private static readonly TimeSpan StallTime = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(3).Ticks, Budget.Ticks / 4));
+
     private static readonly TimeSpan RoundTime = TimeSpan.FromSeconds(1);
 
     // JIT events arrive asynchronously (EventPipe flushes about every 100 ms): a spell without news for the user's methods
     // means the background compilations queued so far are done.
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(2);
-
-    // On a loaded machine the tiering worker and the event stream can both lag by seconds: "nothing changed" must
-    // hold for this long, not just for two rounds, before the warm-up believes it.
-    private static readonly TimeSpan StallTime = TimeSpan.FromSeconds(3);
 
     /// <returns>How many times the targets were called.</returns>
     public static int Run(IReadOnlyList<MethodInfo> targets, IReadOnlyList<MethodBase> methods, JitCodeEvents? events, HostChannel channel)

@@ -3,12 +3,15 @@ namespace JitLens.Tests.Cpu;
 /// <summary>
 /// A program for the Tier1-PGO warm-up: <c>Run</c> (static, parameterless, so the warm-up calls it) sums an array in a loop
 /// and adds up areas through a virtual call that only ever sees <c>Square</c>; <c>NeverCalled</c> is never run.
-/// Markers in trailing comments name lines for the tests.
+/// Markers in trailing comments name lines for the tests. <c>Sum</c> and <c>TotalArea</c> are not inlined: once <c>Run</c>
+/// reached Tier1 with one of them inlined, that one would never be called again, and whether it got to Tier1 first
+/// depends on how the tiering worker was scheduled (seen on a loaded runner).
 /// </summary>
 internal static class Tier1PgoSource
 {
     public const string Text = """
         using System.Linq;
+        using System.Runtime.CompilerServices;
 
         namespace Warm;
 
@@ -36,6 +39,7 @@ internal static class Tier1PgoSource
             private static readonly int[] Data = Enumerable.Range(0, 100).ToArray();
             private static readonly Shape[] Squares = Enumerable.Range(0, 50).Select(_ => (Shape)new Square()).ToArray();
 
+            [MethodImpl(MethodImplOptions.NoInlining)]
             public static int Sum(int[] data)
             {
                 var total = 0;
@@ -47,6 +51,7 @@ internal static class Tier1PgoSource
                 return total;
             }
 
+            [MethodImpl(MethodImplOptions.NoInlining)]
             public static double TotalArea(Shape[] shapes)
             {
                 var total = 0.0;
