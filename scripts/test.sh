@@ -9,6 +9,10 @@ dotnet build ParallelTools.sln -c Release --no-restore --verbosity quiet
 # The tool as users install it (ReadyToRun package + `dotnet tool install`); JitLens.Cli.Tests/Install checks it.
 bash scripts/install-tool.sh artifacts/tool
 export JITLENS_TOOL="$PWD/artifacts/tool/jitlens"
-mkdir -p artifacts/test-results
+rm -rf artifacts/test-results && mkdir -p artifacts/test-results
+status=0
 dotnet test ParallelTools.sln -c Release --no-build --verbosity quiet \
-  --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@"
+  --logger "console;verbosity=normal" --logger trx --results-directory artifacts/test-results "$@" || status=$?
+# Test projects run side by side, so a failure can scroll far up the log; repeat the failures at its end.
+/usr/bin/python3 scripts/failed-tests.py artifacts/test-results
+exit "$status"

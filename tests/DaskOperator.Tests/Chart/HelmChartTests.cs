@@ -31,10 +31,10 @@ public class HelmChartTests
         // When the chart is rendered with the CRDs
         using var helm = LocalProcess.Start(Helm!, ["template", "dask", Chart, "--include-crds", "--namespace", "ops", "--set", $"watchAllNamespaces={allNamespaces}"]);
         var code = await helm.WaitAsync(TimeSpan.FromMinutes(1));
-        var yaml = helm.Output;
+        var yaml = helm.StandardOutput;
 
         // Then the four CRDs, the role of the chosen scope, the lease permission and the operator's run command are there
-        Assert.True(code == 0, yaml);
+        Assert.True(code == 0, helm.Output);
         foreach (var crd in new[] { "daskclusters", "daskworkergroups", "daskautoscalers", "daskjobs" })
         {
             Assert.Contains($"name: {crd}.kubernetes.dask.org", yaml, StringComparison.Ordinal);

@@ -3,22 +3,30 @@ using System.Text;
 
 namespace DaskOperator.Tests.Support;
 
-/// <summary>A child process the test started and stops (with its children) when disposed; keeps its output for failure messages.</summary>
+/// <summary>
+/// A child process the test started and stops (with its children) when disposed; keeps its output for failure messages,
+/// and its standard output alone for results (a library's late log line on stderr must not pass for the result).
+/// </summary>
 public sealed class LocalProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
 
     private LocalProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) => Append(e.Data, isStandardOutput: true);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data, isStandardOutput: false);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>Standard output and standard error, interleaved as they arrived.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public string StandardOutput { get { lock (_output) return _standardOutput.ToString(); } }
+
     public bool HasExited => _process.HasExited;
 
     public static LocalProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
@@ -36,10 +44,14 @@ public sealed class LocalProcess : IDisposable
         return _process.ExitCode;
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool isStandardOutput)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (isStandardOutput) _standardOutput.AppendLine(line);
+        }
     }
 
     public void Dispose()

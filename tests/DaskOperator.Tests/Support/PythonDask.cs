@@ -27,13 +27,13 @@ public static class PythonDask
         ["-m", "distributed.cli.dask_worker", $"tcp://127.0.0.1:{schedulerPort}", "--host", "127.0.0.1", "--nthreads", "1",
          "--name", name, "--no-dashboard", .. extra]);
 
-    /// <summary>Runs one of the test's Python scripts (copied next to the test assembly) and returns its stdout.</summary>
+    /// <summary>Runs one of the test's Python scripts (copied next to the test assembly) and returns its standard output.</summary>
     public static async Task<string> RunScriptAsync(string script, params string[] arguments)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Python", script);
         using var process = LocalProcess.Start(Python, [path, .. arguments]);
         var code = await process.WaitAsync(TimeSpan.FromMinutes(2));
         if (code != 0) throw new InvalidOperationException($"{script} exited with {code}:\n{process.Output}");
-        return process.Output;
+        return process.StandardOutput;
     }
 }
