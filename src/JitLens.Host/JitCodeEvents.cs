@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Diagnostics.Tracing;
+using System.Globalization;
+using System.Reflection.Emit;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -18,6 +21,8 @@ internal sealed class JitCodeEvents : IDisposable
     // On a loaded machine the reader can be seconds behind; the parent's time limit still bounds the whole host.
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(20);
 
+    private const string MarkPrefix = "JitLens_EventMark_";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<ulong, List<JitCodeBody>> _bodies = [];
     private readonly Dictionary<(ulong Module, int Token), HashSet<ulong>> _methodsByToken = [];
@@ -26,6 +31,8 @@ internal sealed class JitCodeEvents : IDisposable
     // The map event follows the load event of the same compilation on the same thread.
     private readonly Dictionary<(int Thread, ulong Method), JitCodeBody> _awaitingMap = [];
     private readonly EventPipeSession _session;
+    private int _marksSent;
+    private int _lastMarkSeen;
     private readonly EventPipeEventSource _source;
     private readonly Task _processing;
     private bool _stopped;
@@ -53,6 +60,35 @@ internal sealed class JitCodeEvents : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Waits until the event stream has caught up with now, at most <paramref name="limit"/>: JITs a small dynamic method
+    /// (a mark) and waits for its load event. The stream can lag by seconds on a loaded machine; without this, "no news"
+    /// from it would pass for "nothing happened".
+    /// </summary>
+    /// <returns>Whether the mark arrived in time.</returns>
+    public bool CatchUp(TimeSpan limit)
+    {
+        var mark = ++_marksSent;
+        var method = new DynamicMethod(MarkPrefix + mark.ToString(CultureInfo.InvariantCulture), typeof(int), Type.EmptyTypes, typeof(JitCodeEvents).Module);
+        var il = method.GetILGenerator();
+        il.Emit(OpCodes.Ldc_I4, mark);
+        il.Emit(OpCodes.Ret);
+        method.CreateDelegate<Func<int>>()();
+
+        var clock = Stopwatch.StartNew();
+        while (Volatile.Read(ref _lastMarkSeen) < mark)
+        {
+            if (clock.Elapsed >= limit)
+            {
+                return false;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -110,6 +146,16 @@ internal sealed class JitCodeEvents : IDisposable
 
     private void OnMethodLoad(MethodLoadUnloadVerboseTraceData data)
     {
+        if (data.MethodName.StartsWith(MarkPrefix, StringComparison.Ordinal))
+        {
+            if (int.TryParse(data.MethodName.AsSpan(MarkPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var mark))
+            {
+                Volatile.Write(ref _lastMarkSeen, Math.Max(Volatile.Read(ref _lastMarkSeen), mark));
+            }
+
+            return;
+        }
+
         var method = unchecked((ulong)data.MethodID);
         var module = unchecked((ulong)data.ModuleID);
         if (method == 0 || data.MethodStartAddress == 0)

@@ -30,6 +30,7 @@ internal static class TieredWarmUp
     // means the background compilations queued so far are done.
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan QuietLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromSeconds(10);
 
     /// <returns>How many times the targets were called.</returns>
     public static int Run(IReadOnlyList<MethodInfo> targets, IReadOnlyList<MethodBase> methods, JitCodeEvents? events, HostChannel channel)
@@ -73,8 +74,9 @@ internal static class TieredWarmUp
                 continue;
             }
 
+            // The targets ran, so a target without a body means the events are still behind: not done yet.
             var bodies = BodiesOf(events, methods, handles);
-            if (bodies.All(b => JitCodeBody.Current(b)!.IsSettled))
+            if (targets.All(t => HasBody(events, t, handles)) && bodies.All(b => JitCodeBody.Current(b)!.IsSettled))
             {
                 break;
             }
@@ -103,6 +105,9 @@ internal static class TieredWarmUp
     private static bool Settled(JitCodeEvents events, MethodBase method, IReadOnlyList<ulong> handles) =>
         JitCodeBody.Current(events.BodiesOf((ulong)method.MethodHandle.Value, method.MetadataToken, handles)) is { IsSettled: true };
 
+    private static bool HasBody(JitCodeEvents events, MethodBase method, IReadOnlyList<ulong> handles) =>
+        events.BodiesOf((ulong)method.MethodHandle.Value, method.MetadataToken, handles).Count > 0;
+
     private static List<IReadOnlyList<JitCodeBody>> BodiesOf(JitCodeEvents events, IReadOnlyList<MethodBase> methods, IReadOnlyList<ulong> handles) =>
         methods.Select(m => events.BodiesOf((ulong)m.MethodHandle.Value, m.MetadataToken, handles)).Where(b => b.Count > 0).ToList();
 
@@ -118,6 +123,8 @@ internal static class TieredWarmUp
             return;
         }
 
+        // First let the event stream catch up with what happened so far, then wait for the queued tier-ups to land.
+        events.CatchUp(CatchUpLimit);
         var limit = Stopwatch.StartNew();
         var quiet = Stopwatch.StartNew();
         var last = Progress(events, methods, handles);

@@ -19,6 +19,12 @@ internal sealed class JitCaptureStage : IInspectionStage
     /// <summary>Extra environment for the host; the cross-check test uses it to make the runtime print its own disassembly.</summary>
     internal IReadOnlyDictionary<string, string>? HostEnvironment { get; init; }
 
+    /// <summary>
+    /// Wait for the host to exit before returning: what it writes to files (the runtime's own disassembly for the
+    /// cross-check tests) is complete only once it has exited.
+    /// </summary>
+    internal bool AwaitHostExit { get; init; }
+
     public bool AppliesTo(InspectionContext context) =>
         context.Compiled is not null && (context.Request.Wants("il") || context.Request.Wants("asm"));
 
@@ -33,7 +39,11 @@ internal sealed class JitCaptureStage : IInspectionStage
         finally
         {
             // The host's exit (and ClrMD's detach) need not hold up what comes next: once stdin closes it ends on its own.
-            _ = Task.Run(launch.Dispose, CancellationToken.None);
+            var ending = Task.Run(launch.Dispose, CancellationToken.None);
+            if (AwaitHostExit)
+            {
+                await ending.ConfigureAwait(false);
+            }
         }
     }
 

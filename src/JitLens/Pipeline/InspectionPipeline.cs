@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace JitLens.Pipeline;
 
 /// <summary>Runs the registered stages in order. The order is the one in <see cref="PipelineStages"/>.</summary>
@@ -19,7 +21,9 @@ public sealed class InspectionPipeline
             {
                 if (stage.AppliesTo(context))
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await stage.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                    context.StageTimings.Add(new StageTiming(stage.Name, Stopwatch.GetElapsedTime(started)));
                 }
             }
         }

@@ -19,6 +19,7 @@ public sealed class JitDisasmCrossCheckTests
             new CompileStage(),
             new JitCaptureStage
             {
+                AwaitHostExit = true,
                 HostEnvironment = new Dictionary<string, string>
                 {
                     ["DOTNET_JitDisasm"] = string.Join(' ', names),
@@ -31,14 +32,17 @@ public sealed class JitDisasmCrossCheckTests
         {
             // When JitLens inspects the code
             var result = await CSharpInspection.RunAsync("Probe.cs", OptimizedCodeSource.Text, pipeline: pipeline);
-            var runtime = JitDisasmListing.Parse(await File.ReadAllTextAsync(disasmFile));
+            var text = await File.ReadAllTextAsync(disasmFile);
+            var runtime = JitDisasmListing.Parse(text);
 
             // Then, method by method, the instructions are the same once labels, call targets and addresses are masked
             foreach (var name in names)
             {
                 var ours = result.Method($"Probe.Code.{name}(").Views["asm"].Instructions.Select(i => i.Text);
                 Assert.True(runtime.ContainsKey(name), $"The runtime printed no listing for {name}.");
-                Assert.Equal(JitDisasmListing.Normalize(runtime[name]), JitDisasmListing.Normalize(ours));
+                var expected = JitDisasmListing.Normalize(runtime[name]);
+                var actual = JitDisasmListing.Normalize(ours);
+                Assert.True(expected.SequenceEqual(actual), $"{name} differs.\nThe runtime's listing file:\n{text}\nJitLens:\n{string.Join('\n', actual)}");
             }
         }
         finally

@@ -20,6 +20,7 @@ public sealed class Tier1PgoCrossCheckTests
             new CompileStage(),
             new JitCaptureStage
             {
+                AwaitHostExit = true,
                 HostEnvironment = new Dictionary<string, string>
                 {
                     ["DOTNET_JitDisasm"] = string.Join(' ', names),
@@ -45,7 +46,9 @@ public sealed class Tier1PgoCrossCheckTests
                 Assert.Contains("(Tier1)", LastHeader(text, name), StringComparison.Ordinal);
                 Assert.Contains("; optimized using Dynamic PGO", text, StringComparison.Ordinal);
                 var ours = unit.Views["asm"].Instructions.Select(i => i.Text);
-                Assert.Equal(JitDisasmListing.Normalize(runtime[name]), JitDisasmListing.Normalize(ours));
+                var expected = JitDisasmListing.Normalize(runtime[name]);
+                var actual = JitDisasmListing.Normalize(ours);
+                Assert.True(expected.SequenceEqual(actual), $"{name} differs.\nThe runtime's listing file:\n{text}\nJitLens:\n{string.Join('\n', actual)}");
             }
         }
         finally

@@ -21,11 +21,13 @@ internal static class InspectCommand
         };
         format.AcceptOnlyFromAmong([.. RendererCatalog.Names]);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of the console." };
+        var timings = new Option<bool>("--timings") { Description = "Print to stderr how long start-up, each stage and the output took." };
 
         var command = new Command("inspect", "Show, for every source line, the IL and native code it became.");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(timings);
         var groups = InspectOptionGroups.All();
         foreach (var option in groups.SelectMany(g => g.Options))
         {
@@ -36,7 +38,8 @@ internal static class InspectCommand
         {
             var request = new InspectRequest { Inputs = parse.GetValue(inputs) ?? [] };
             request = groups.Aggregate(request, (r, g) => g.Apply(r, parse));
-            return await InspectRunner.RunAsync(request, parse.GetValue(format) ?? "text", parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            var destination = new InspectDestination(parse.GetValue(format) ?? "text", parse.GetValue(output), parse.GetValue(timings));
+            return await InspectRunner.RunAsync(request, destination, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
