@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark: cold `jitlens inspect samples/Sample.cs` with the tool as users install it (the self-contained composite
-# ReadyToRun package, `dotnet tool install`), against `dotnet run` of the same code with DOTNET_JitDisasm.
+# Benchmark: cold `jitlens inspect samples/Sample.cs` with the tool as users install it (the native linux-x64 package,
+# `dotnet tool install`), against `dotnet run` of the same code with DOTNET_JitDisasm.
 # Usage: bash bench/run-jitlens.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,7 +6,7 @@ bash scripts/setup.sh
 export JITLENS_TOOLS_DIR="$PWD/.tools"
 export PATH="$PWD/.tools/bin:$PATH"
 dotnet build ParallelTools.sln -c Release --no-restore --verbosity quiet
-# The tool as users install it (ReadyToRun package + `dotnet tool install`); JitLens.Cli.Tests/Install checks it.
+# The tool as users install it (native package + `dotnet tool install`); JitLens.Cli.Tests/Install checks it.
 bash scripts/install-tool.sh artifacts/tool
 export JITLENS_TOOL="$PWD/artifacts/tool/jitlens"
 rm -rf artifacts/test-results && mkdir -p artifacts/test-results

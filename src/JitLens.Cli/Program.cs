@@ -5,7 +5,10 @@ namespace JitLens.Cli;
 
 internal static class Program
 {
-    private static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    private static Task<int> Main(string[] args) =>
+        ManagedJitLens.IsNeeded && args is ["kernel", "run", ..]
+            ? ManagedJitLens.RunAsync(args)
+            : BuildRoot().Parse(args).InvokeAsync();
 
     internal static RootCommand BuildRoot()
     {

@@ -12,7 +12,7 @@ internal static class CliProcess
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
         RunAsync(new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll") } }, args);
 
-    /// <summary>Runs an installed <c>jitlens</c> command (e.g. the ReadyToRun tool package) instead of the build.</summary>
+    /// <summary>Runs an installed <c>jitlens</c> command (e.g. the native tool package) instead of the build.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunInstalledAsync(string command, params string[] args) =>
         RunAsync(new ProcessStartInfo(command), args);
 

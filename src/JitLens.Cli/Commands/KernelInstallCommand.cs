@@ -34,12 +34,20 @@ internal static class KernelInstallCommand
         return command;
     }
 
-    /// <summary>The command that starts this jitlens again: the apphost itself, or dotnet with this assembly.</summary>
+    /// <summary>
+    /// The command that starts this jitlens again: the apphost itself, or dotnet with this assembly; for a native jitlens,
+    /// the managed copy beside it, since the kernel runs cells with Roslyn scripting, which needs the JIT.
+    /// </summary>
     private static List<string> Launcher()
     {
+        if (ManagedJitLens.IsNeeded)
+        {
+            return [.. ManagedJitLens.Command(), "kernel", "run"];
+        }
+
         var process = Environment.ProcessPath ?? "dotnet";
         var viaDotnet = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        var launcher = viaDotnet ? new List<string> { process, typeof(KernelInstallCommand).Assembly.Location } : [process];
+        var launcher = viaDotnet ? new List<string> { process, Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll") } : [process];
         launcher.AddRange(["kernel", "run"]);
         return launcher;
     }

@@ -1,17 +1,18 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace JitLens.Capture;
 
 /// <summary>
 /// The machine's own .NET, which runs the JIT host: its <c>dotnet</c> muxer and the shared framework the host runs on.
-/// jitlens itself may be self-contained (the ReadyToRun tool package) and then runs on a runtime of its own.
+/// jitlens itself may be self-contained or native (the tool package) and then runs on a runtime of its own.
 /// </summary>
-internal static class DotnetInstallation
+public static class DotnetInstallation
 {
     private static readonly string MuxerName = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
 
-    /// <summary>Whether jitlens runs on a runtime bundled beside it rather than on the machine's shared framework.</summary>
-    public static bool JitLensIsSelfContained { get; } = string.Equals(
+    /// <summary>Whether jitlens runs on a runtime bundled beside it (or compiled into it) rather than on the machine's shared framework.</summary>
+    public static bool JitLensIsSelfContained { get; } = !RuntimeFeature.IsDynamicCodeSupported || string.Equals(
         Path.GetFullPath(RuntimeEnvironment.GetRuntimeDirectory()).TrimEnd(Path.DirectorySeparatorChar),
         Path.GetFullPath(AppContext.BaseDirectory).TrimEnd(Path.DirectorySeparatorChar),
         StringComparison.Ordinal);

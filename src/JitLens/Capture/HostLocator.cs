@@ -10,7 +10,7 @@ internal static class HostLocator
 
     /// <summary>
     /// A start for the host with <paramref name="arguments"/>, always through the <c>dotnet</c> muxer: even where jitlens
-    /// itself is installed self-contained (the ReadyToRun tool package), user code is JITted on the machine's own .NET.
+    /// itself is installed as the native tool package, user code is JITted on the machine's own .NET.
     /// </summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {

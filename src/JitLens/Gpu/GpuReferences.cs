@@ -8,6 +8,9 @@ namespace JitLens.Gpu;
 /// </summary>
 internal static class GpuReferences
 {
-    public static IEnumerable<MetadataReference> Get() =>
-        [JitLens.Compilation.MappedReference.FromFile(typeof(ILGPU.Context).Assembly.Location)];
+    public static IEnumerable<MetadataReference> Get() => [JitLens.Compilation.MappedReference.FromFile(IlgpuAssembly)];
+
+    // A natively compiled jitlens has no assembly files of its own: it ships ILGPU.dll beside itself for the host.
+    private static string IlgpuAssembly =>
+        typeof(ILGPU.Context).Assembly.Location is { Length: > 0 } location ? location : Path.Combine(AppContext.BaseDirectory, "ILGPU.dll");
 }

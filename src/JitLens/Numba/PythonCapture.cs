@@ -51,7 +51,7 @@ internal static class PythonCapture
             }
 
             await using var json = File.OpenRead(output);
-            return await JsonSerializer.DeserializeAsync<CaptureReport>(json, cancellationToken: cancellationToken).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(json, CaptureReportJson.Default.CaptureReport, cancellationToken).ConfigureAwait(false)
                 ?? throw new InspectionException($"{file}: the Numba capture wrote no report.");
         }
         finally

@@ -5,7 +5,7 @@ using Xunit;
 namespace JitLens.Cli.Tests.Install;
 
 /// <summary>
-/// The tool as users get it: packed ReadyToRun (self-contained, composite) and installed with <c>dotnet tool install</c>.
+/// The tool as users get it: packed as a native executable (Native AOT) and installed with <c>dotnet tool install</c>.
 /// scripts/test.sh installs it first (scripts/install-tool.sh) and names the command in JITLENS_TOOL.
 /// </summary>
 public sealed partial class InstalledToolTests

@@ -18,7 +18,7 @@ public static class GpuHostProcess
             var requestPath = Path.Combine(directory, "request.json");
             var kernelsPath = Path.Combine(directory, "kernels.json");
             var runsPath = Path.Combine(directory, "runs.json");
-            await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(requestPath, JsonSerializer.Serialize(request, GpuHostJson.Default.GpuHostRequest), cancellationToken).ConfigureAwait(false);
 
             var start = HostLocator.StartInfo(["gpu", requestPath, kernelsPath, runsPath]);
 
@@ -51,7 +51,7 @@ public static class GpuHostProcess
                     : $"{request.AssemblyPath}: the GPU kernel compiler stopped (exit code {process.ExitCode}){(errors.Length > 0 ? ": " + FirstLine(errors) : ".")}");
             }
 
-            var kernels = JsonSerializer.Deserialize<GpuHostKernels>(await File.ReadAllTextAsync(kernelsPath, cancellationToken).ConfigureAwait(false))!;
+            var kernels = JsonSerializer.Deserialize(await File.ReadAllTextAsync(kernelsPath, cancellationToken).ConfigureAwait(false), GpuHostJson.Default.GpuHostKernels)!;
             if (!request.RunDrivers)
             {
                 return new Outcome(kernels, null, null);
@@ -59,7 +59,7 @@ public static class GpuHostProcess
 
             if (File.Exists(runsPath))
             {
-                return new Outcome(kernels, JsonSerializer.Deserialize<GpuHostRuns>(await File.ReadAllTextAsync(runsPath, cancellationToken).ConfigureAwait(false)), null);
+                return new Outcome(kernels, JsonSerializer.Deserialize(await File.ReadAllTextAsync(runsPath, cancellationToken).ConfigureAwait(false), GpuHostJson.Default.GpuHostRuns), null);
             }
 
             var problem = timedOut
