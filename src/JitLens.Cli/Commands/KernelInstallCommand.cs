@@ -35,19 +35,15 @@ internal static class KernelInstallCommand
     }
 
     /// <summary>
-    /// The command that starts this jitlens again: the apphost itself, or dotnet with this assembly; for a native jitlens,
-    /// the managed copy beside it, since the kernel runs cells with Roslyn scripting, which needs the JIT.
+    /// The command that starts this jitlens again: the apphost itself, or dotnet with JitLens.Cli.dll, which is also what a
+    /// native jitlens registers (the managed copy beside it), since the kernel runs cells with Roslyn scripting, which
+    /// needs the JIT.
     /// </summary>
     private static List<string> Launcher()
     {
-        if (ManagedJitLens.IsNeeded)
-        {
-            return [.. ManagedJitLens.Command(), "kernel", "run"];
-        }
-
-        var process = Environment.ProcessPath ?? "dotnet";
-        var viaDotnet = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        var launcher = viaDotnet ? new List<string> { process, Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll") } : [process];
+        var process = Environment.ProcessPath;
+        var viaDotnet = process is null || Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        var launcher = ManagedJitLens.IsNeeded || viaDotnet ? ManagedJitLens.Command() : [process!];
         launcher.AddRange(["kernel", "run"]);
         return launcher;
     }

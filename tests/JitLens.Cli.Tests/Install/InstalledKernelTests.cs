@@ -34,7 +34,9 @@ public sealed class InstalledKernelTests
             Assert.True(installExit == 0, installOutput);
             var input = Path.Combine(root, "in.ipynb");
             var output = Path.Combine(root, "out.ipynb");
-            await File.WriteAllTextAsync(input, Notebook("var numbers = new[] { 3, 1, 2 };\nnumbers.Length", "%%inspect\nint Twice(int v) => v * 2;\nTwice(21)"));
+            var kernelSpec = new JsonObject { ["name"] = JitLens.Jupyter.KernelSpec.Name, ["display_name"] = JitLens.Jupyter.KernelSpec.DisplayName };
+            var notebook = NotebookDocument.Create(kernelSpec, ["var numbers = new[] { 3, 1, 2 };\nnumbers.Length", "%%inspect\nint Twice(int v) => v * 2;\nTwice(21)"]);
+            await File.WriteAllTextAsync(input, notebook.ToJsonString());
 
             // When jupyter nbconvert executes it
             var (exit, log) = await RunAsync("/usr/bin/jupyter",
@@ -44,9 +46,9 @@ public sealed class InstalledKernelTests
             // Then the first cell has its value, and the inspect cell both ran and shows its method's code
             Assert.True(exit == 0, log);
             var cells = JsonNode.Parse(await File.ReadAllTextAsync(output))!["cells"]!.AsArray();
-            Assert.Equal("3", Text(Output(cells[0]!, "execute_result")["data"]!["text/plain"]));
-            Assert.Equal("42", Text(Output(cells[1]!, "execute_result")["data"]!["text/plain"]));
-            var html = Text(Output(cells[1]!, "display_data")["data"]!["text/html"]);
+            Assert.Equal("3", NotebookDocument.Text(Output(cells[0]!, "execute_result")["data"]!["text/plain"]));
+            Assert.Equal("42", NotebookDocument.Text(Output(cells[1]!, "execute_result")["data"]!["text/plain"]));
+            var html = NotebookDocument.Text(Output(cells[1]!, "display_data")["data"]!["text/html"]);
             Assert.Contains("Twice", html, StringComparison.Ordinal);
             Assert.Contains("class=\"jitlens\"", html, StringComparison.Ordinal);
         }
@@ -56,28 +58,8 @@ public sealed class InstalledKernelTests
         }
     }
 
-    private static string Notebook(params string[] cells) => new JsonObject
-    {
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 5,
-        ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = JitLens.Jupyter.KernelSpec.Name, ["display_name"] = JitLens.Jupyter.KernelSpec.DisplayName } },
-        ["cells"] = new JsonArray([.. cells.Select((source, i) => (JsonNode)new JsonObject
-        {
-            ["cell_type"] = "code",
-            ["id"] = $"cell{i}",
-            ["metadata"] = new JsonObject(),
-            ["execution_count"] = null,
-            ["outputs"] = new JsonArray(),
-            ["source"] = source,
-        })]),
-    }.ToJsonString();
-
     private static JsonNode Output(JsonNode cell, string type) =>
         cell["outputs"]!.AsArray().Single(o => (string?)o!["output_type"] == type)!;
-
-    /// <summary>nbformat stores text as a string or as a list of lines.</summary>
-    private static string Text(JsonNode? node) =>
-        node is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)node ?? string.Empty;
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string command, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {

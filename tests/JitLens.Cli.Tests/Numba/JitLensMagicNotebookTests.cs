@@ -31,7 +31,9 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
     {
         // Given a notebook that loads the extension, inspects an @njit cell with --llvm --asm and calls the function in a later cell
         using var work = new TemporaryDirectory();
-        var notebook = Notebook(["%load_ext jitlens", Cell, "print('later cell:', total(np.ones(7)))"]);
+        var notebook = NotebookDocument.Create(
+            new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" },
+            ["%load_ext jitlens", Cell, "print('later cell:', total(np.ones(7)))"]);
         var source = Path.Combine(work.Path, "in.ipynb");
         var executed = Path.Combine(work.Path, "out.ipynb");
         await File.WriteAllTextAsync(source, notebook.ToJsonString());
@@ -57,25 +59,9 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         Assert.Matches("class=\"jl-line jl-has-code[^\"]*\" data-line=\"10\"", html);
 
         // And the later cell called the function the %%jitlens cell defined
-        var later = string.Concat(cells[2]!["outputs"]!.AsArray().Select(o => o!["text"] is JsonArray t ? string.Concat(t.Select(p => (string?)p)) : (string?)o!["text"]));
+        var later = string.Concat(cells[2]!["outputs"]!.AsArray().Select(o => NotebookDocument.Text(o!["text"])));
         Assert.Contains("later cell: 7.0", later, StringComparison.Ordinal);
     }
-
-    private static JsonObject Notebook(IEnumerable<string> sources) => new()
-    {
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 5,
-        ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" } },
-        ["cells"] = new JsonArray(sources.Select((s, i) => (JsonNode)new JsonObject
-        {
-            ["cell_type"] = "code",
-            ["id"] = $"cell{i}",
-            ["metadata"] = new JsonObject(),
-            ["execution_count"] = null,
-            ["outputs"] = new JsonArray(),
-            ["source"] = s,
-        }).ToArray()),
-    };
 
     private static async Task<(int ExitCode, string Log)> RunNotebookAsync(string source, string executed, string work)
     {
