@@ -15,24 +15,38 @@ internal sealed class OperatorController(
 
     public bool Synced => _watchers.Count > 0 && _watchers.All(w => w.Synced);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>How long reconciles already running may go on after a stop before they are abandoned.</summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs until <paramref name="stopping"/>: then the watches close and no new key is taken, while reconciles
+    /// already running get <see cref="ShutdownGrace"/> to finish. One cut off after that is safe to abandon:
+    /// every reconcile is idempotent and the next leader reads the state afresh.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stopping)
     {
         using var queue = new WorkQueue();
+        using var abandon = new CancellationTokenSource();
+        using var graceStarts = stopping.Register(() =>
+        {
+            _logger.LogInformation("Stopping: watches closed, running reconciles get {Grace}s", ShutdownGrace.TotalSeconds);
+            abandon.CancelAfter(ShutdownGrace);
+        });
         _watchers = sources.Select(s => new Watcher(s, queue, loggers.CreateLogger<Watcher>())).ToList();
-        var tasks = _watchers.Select(w => w.RunAsync(cancellationToken))
-            .Concat(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, cancellationToken)))
+        var tasks = _watchers.Select(w => w.RunAsync(stopping))
+            .Concat(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, stopping, abandon.Token)))
             .ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    private async Task WorkAsync(WorkQueue queue, CancellationToken cancellationToken)
+    private async Task WorkAsync(WorkQueue queue, CancellationToken stopping, CancellationToken abandon)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             ResourceKey key;
             try
             {
-                key = await queue.TakeAsync(cancellationToken).ConfigureAwait(false);
+                key = await queue.TakeAsync(stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -40,12 +54,13 @@ internal sealed class OperatorController(
             }
             try
             {
-                var result = await _byKind[key.Kind].ReconcileAsync(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+                var result = await _byKind[key.Kind].ReconcileAsync(key.Namespace, key.Name, abandon).ConfigureAwait(false);
                 queue.Forget(key);
                 if (result.RequeueAfter is { } delay) queue.AddAfter(key, delay);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {
+                _logger.LogWarning("Abandoned reconciling {Key} at shutdown; the next leader picks it up", key);
                 return;
             }
             catch (Exception e) when (KubeApi.IsConflict(e))

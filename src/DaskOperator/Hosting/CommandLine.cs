@@ -21,22 +21,9 @@ internal static class CommandLine
             {
                 case "run":
                     var options = OperatorOptions.Parse(args[1..]);
-                    using (var cancel = new CancellationTokenSource())
+                    using (var signals = new ShutdownSignals())
                     {
-                        void OnCancelKey(object? _, ConsoleCancelEventArgs e) { e.Cancel = true; cancel.Cancel(); }
-                        void OnProcessExit(object? _, EventArgs e) => cancel.Cancel();
-                        Console.CancelKeyPress += OnCancelKey;
-                        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
-                        try
-                        {
-                            await OperatorHost.RunAsync(options, cancel.Token).ConfigureAwait(false);
-                        }
-                        finally
-                        {
-                            // The handlers outlive this run (tests run the operator in-process): unhook them before the token goes.
-                            Console.CancelKeyPress -= OnCancelKey;
-                            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-                        }
+                        await OperatorHost.RunAsync(options, signals.Token).ConfigureAwait(false);
                     }
                     return 0;
                 case "crds":

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DaskOperator.Hosting;
@@ -29,6 +30,7 @@ internal static class OperatorHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.AddSingleton(client);
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         // In a pod the kubelet probes from outside; elsewhere (tests, a laptop) stay on loopback.
         var bind = KubernetesClientConfiguration.IsInCluster() ? "0.0.0.0" : "127.0.0.1";
         builder.WebHost.UseUrls($"http://{bind}:{options.HealthPort}");
@@ -77,12 +79,25 @@ internal static class OperatorHost
                 elector.OnStoppedLeading += () =>
                 {
                     leading = false;
-                    logger.LogWarning("Lost leadership; stopping the controller");
+                    if (!cancellationToken.IsCancellationRequested) logger.LogWarning("Lost leadership; stopping the controller");
                     term.Cancel();
                 };
-                await elector.RunUntilLeadershipLostAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await elector.RunUntilLeadershipLostAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // A stop while leading or waiting to lead: the controller drains below.
+                }
                 await term.CancelAsync().ConfigureAwait(false);
+                // Drained before the lease goes, so the next leader never overlaps with our last writes.
                 if (run is not null) await run.ConfigureAwait(false);
+                if (run is not null && cancellationToken.IsCancellationRequested
+                    && await LeaseRelease.ReleaseAsync(client, leaseNamespace, LeaseName, options.Identity, logger).ConfigureAwait(false))
+                {
+                    logger.LogInformation("Released the lease {Namespace}/{Name}", leaseNamespace, LeaseName);
+                }
                 controller = Build(client, options, loggers);
             }
         }

@@ -1,7 +1,7 @@
 namespace DaskOperator.Crds;
 
 /// <summary>The API group and version shared with the Python dask-kubernetes operator.</summary>
-internal static class DaskApi
+public static class DaskApi
 {
     public const string Group = "kubernetes.dask.org";
     public const string Version = "v1";

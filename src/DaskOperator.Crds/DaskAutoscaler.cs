@@ -8,12 +8,12 @@ namespace DaskOperator.Crds;
 [PrinterColumn("Minimum", "integer", ".spec.minimum")]
 [PrinterColumn("Maximum", "integer", ".spec.maximum")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-internal sealed class DaskAutoscaler : DaskObject<DaskAutoscalerSpec>
+public sealed class DaskAutoscaler : DaskObject<DaskAutoscalerSpec>
 {
     public DaskAutoscaler() => Kind = "DaskAutoscaler";
 }
 
-internal sealed class DaskAutoscalerSpec
+public sealed class DaskAutoscalerSpec
 {
     [JsonPropertyName("cluster")]
     [Required]

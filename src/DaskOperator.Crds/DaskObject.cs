@@ -5,7 +5,7 @@ using k8s.Models;
 namespace DaskOperator.Crds;
 
 /// <summary>What every Dask custom resource shares: type meta, object meta, a spec and our status.</summary>
-internal abstract class DaskObject<TSpec> : IKubernetesObject<V1ObjectMeta>
+public abstract class DaskObject<TSpec> : IKubernetesObject<V1ObjectMeta>
     where TSpec : new()
 {
     [JsonPropertyName("apiVersion")]

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DaskOperator.Crds;
 
 /// <summary>The labels and annotations a template passes on to the objects it creates.</summary>
-internal sealed class SimpleObjectMeta
+public sealed class SimpleObjectMeta
 {
     [JsonPropertyName("labels")]
     public Dictionary<string, string>? Labels { get; set; }

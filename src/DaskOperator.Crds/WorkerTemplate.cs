@@ -3,17 +3,18 @@ using k8s.Models;
 
 namespace DaskOperator.Crds;
 
-/// <summary>The scheduler's pod and service (<c>spec.scheduler</c>).</summary>
-internal sealed class SchedulerTemplate
+/// <summary>How many workers and the pod each one runs (<c>spec.worker</c>).</summary>
+public sealed class WorkerTemplate
 {
+    [JsonPropertyName("replicas")]
+    [DefaultValue(1)]
+    [Description("Number of workers to start.")]
+    public int Replicas { get; set; } = 1;
+
     [JsonPropertyName("metadata")]
     public SimpleObjectMeta? Metadata { get; set; }
 
     [JsonPropertyName("spec")]
     [Required]
     public V1PodSpec Spec { get; set; } = new();
-
-    [JsonPropertyName("service")]
-    [Required]
-    public V1ServiceSpec Service { get; set; } = new();
 }

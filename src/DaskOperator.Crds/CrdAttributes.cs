@@ -2,7 +2,7 @@ namespace DaskOperator.Crds;
 
 /// <summary>Names a custom resource the way the CRD's <c>spec.names</c> does.</summary>
 [AttributeUsage(AttributeTargets.Class)]
-internal sealed class CustomResourceAttribute(string kind, string plural, string singular) : Attribute
+public sealed class CustomResourceAttribute(string kind, string plural, string singular) : Attribute
 {
     public string Kind { get; } = kind;
     public string Plural { get; } = plural;
@@ -12,7 +12,7 @@ internal sealed class CustomResourceAttribute(string kind, string plural, string
 
 /// <summary>One column that <c>kubectl get</c> prints.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-internal sealed class PrinterColumnAttribute(string name, string type, string jsonPath) : Attribute
+public sealed class PrinterColumnAttribute(string name, string type, string jsonPath) : Attribute
 {
     public string Name { get; } = name;
     public string Type { get; } = type;
@@ -22,7 +22,7 @@ internal sealed class PrinterColumnAttribute(string name, string type, string js
 
 /// <summary>Declares the scale subresource so <c>kubectl scale</c> and an HPA work.</summary>
 [AttributeUsage(AttributeTargets.Class)]
-internal sealed class ScaleSubresourceAttribute(string specReplicasPath, string statusReplicasPath) : Attribute
+public sealed class ScaleSubresourceAttribute(string specReplicasPath, string statusReplicasPath) : Attribute
 {
     public string SpecReplicasPath { get; } = specReplicasPath;
     public string StatusReplicasPath { get; } = statusReplicasPath;
@@ -30,18 +30,18 @@ internal sealed class ScaleSubresourceAttribute(string specReplicasPath, string 
 
 /// <summary>Schema description of a property.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
-internal sealed class DescriptionAttribute(string text) : Attribute
+public sealed class DescriptionAttribute(string text) : Attribute
 {
     public string Text { get; } = text;
 }
 
 /// <summary>The property must be present.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class RequiredAttribute : Attribute;
+public sealed class RequiredAttribute : Attribute;
 
 /// <summary>Schema default value for a property.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class DefaultValueAttribute(object value) : Attribute
+public sealed class DefaultValueAttribute(object value) : Attribute
 {
     public object Value { get; } = value;
 }

@@ -8,12 +8,12 @@ namespace DaskOperator.Crds;
 [PrinterColumn("Status", "string", ".status.jobStatus")]
 [PrinterColumn("Number Of Workers", "integer", ".spec.cluster.spec.worker.replicas")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-internal sealed class DaskJob : DaskObject<DaskJobSpec>
+public sealed class DaskJob : DaskObject<DaskJobSpec>
 {
     public DaskJob() => Kind = "DaskJob";
 }
 
-internal sealed class DaskJobSpec
+public sealed class DaskJobSpec
 {
     [JsonPropertyName("job")]
     [Required]
@@ -24,7 +24,7 @@ internal sealed class DaskJobSpec
     public ClusterTemplate Cluster { get; set; } = new();
 }
 
-internal sealed class JobTemplate
+public sealed class JobTemplate
 {
     [JsonPropertyName("metadata")]
     public SimpleObjectMeta? Metadata { get; set; }
@@ -34,7 +34,7 @@ internal sealed class JobTemplate
     public V1PodSpec Spec { get; set; } = new();
 }
 
-internal sealed class ClusterTemplate
+public sealed class ClusterTemplate
 {
     [JsonPropertyName("metadata")]
     public SimpleObjectMeta? Metadata { get; set; }

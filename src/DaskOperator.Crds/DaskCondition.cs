@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace DaskOperator.Crds;
 
 /// <summary>A Kubernetes-style condition (type, status True/False/Unknown, reason, message).</summary>
-internal sealed class DaskCondition
+public sealed class DaskCondition
 {
     [JsonPropertyName("type")]
     [Required]

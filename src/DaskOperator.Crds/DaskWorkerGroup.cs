@@ -9,12 +9,12 @@ namespace DaskOperator.Crds;
 [PrinterColumn("Ready", "integer", ".status.readyReplicas")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 [ScaleSubresource(".spec.worker.replicas", ".status.replicas")]
-internal sealed class DaskWorkerGroup : DaskObject<DaskWorkerGroupSpec>
+public sealed class DaskWorkerGroup : DaskObject<DaskWorkerGroupSpec>
 {
     public DaskWorkerGroup() => Kind = "DaskWorkerGroup";
 }
 
-internal sealed class DaskWorkerGroupSpec
+public sealed class DaskWorkerGroupSpec
 {
     [JsonPropertyName("cluster")]
     [Required]

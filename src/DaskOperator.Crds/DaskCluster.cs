@@ -8,12 +8,12 @@ namespace DaskOperator.Crds;
 [PrinterColumn("Status", "string", ".status.phase")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 [ScaleSubresource(".spec.worker.replicas", ".status.replicas")]
-internal sealed class DaskCluster : DaskObject<DaskClusterSpec>
+public sealed class DaskCluster : DaskObject<DaskClusterSpec>
 {
     public DaskCluster() => Kind = "DaskCluster";
 }
 
-internal sealed class DaskClusterSpec
+public sealed class DaskClusterSpec
 {
     [JsonPropertyName("idleTimeout")]
     [DefaultValue(0)]

@@ -6,7 +6,7 @@ namespace DaskOperator.Crds;
 /// Status of every Dask resource. <c>phase</c> (and the job fields) are what dask-kubernetes writes;
 /// the rest is our additive extension: replicas for the scale subresource, readiness and conditions.
 /// </summary>
-internal sealed class DaskStatus
+public sealed class DaskStatus
 {
     [JsonPropertyName("phase")]
     [Description("Lifecycle phase: Created, Pending, Running, Failed.")]
