@@ -47,24 +47,9 @@ internal static partial class ClusterCommands
             await command().ConfigureAwait(false);
             return 0;
         }
-        catch (KubeClusterException e)
+        catch (Exception e) when (Sentence(e, cancel.Token) is { } sentence)
         {
-            await stderr.WriteLineAsync($"dask-operator: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (HttpOperationException e)
-        {
-            await stderr.WriteLineAsync($"dask-operator: The Kubernetes API server refused the request ({(int)e.Response.StatusCode}): {Reason(e)}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (HttpRequestException e)
-        {
-            await stderr.WriteLineAsync($"dask-operator: Cannot reach the Kubernetes API server: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            await stderr.WriteLineAsync("dask-operator: Stopped (Ctrl+C); what was already asked of Kubernetes stays asked.").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"dask-operator: {sentence}").ConfigureAwait(false);
             return 1;
         }
         finally
@@ -72,6 +57,16 @@ internal static partial class ClusterCommands
             Console.CancelKeyPress -= OnCancelKey;
         }
     }
+
+    /// <summary>The one sentence for an error a user can act on; null lets anything else (a bug) surface.</summary>
+    private static string? Sentence(Exception e, CancellationToken cancel) => e switch
+    {
+        KubeClusterException => e.Message,
+        HttpOperationException refused => $"The Kubernetes API server refused the request ({(int)refused.Response.StatusCode}): {Reason(refused)}",
+        HttpRequestException => $"Cannot reach the Kubernetes API server: {e.Message}",
+        OperationCanceledException when cancel.IsCancellationRequested => "Stopped (Ctrl+C); what was already asked of Kubernetes stays asked.",
+        _ => null,
+    };
 
     /// <summary>The Status message of a refused request (what kubectl would print), else the HTTP reason.</summary>
     private static string Reason(HttpOperationException e)
