@@ -88,10 +88,9 @@ public sealed partial class KubeCluster
 
     private async Task<List<(string Name, DaskWorkerGroup Group)>> WorkerGroupsAsync(CancellationToken ct)
     {
-        var prefix = Name + "-";
         return (await _api.ListAsync<DaskWorkerGroup>("daskworkergroups", null, ct).ConfigureAwait(false))
             .Where(g => g.Spec.Cluster == Name && g.Metadata.DeletionTimestamp is null)
-            .Select(g => (g.Metadata.Name.StartsWith(prefix, StringComparison.Ordinal) ? g.Metadata.Name[prefix.Length..] : g.Metadata.Name, g))
+            .Select(g => (ResourceNames.GroupShortName(Name, g.Metadata.Name), g))
             .OrderBy(g => g.Item1 != ResourceNames.DefaultGroup).ThenBy(g => g.Item1, StringComparer.Ordinal)
             .ToList();
     }
