@@ -30,6 +30,10 @@ internal static class UserCode
 
     public static void Prepare(MethodBase method)
     {
+        // PrepareMethod compiles nothing for a method whose MethodDesc has no stable entry point yet (virtual and
+        // interface methods of classes, explicit interface implementations, an iterator's MoveNext): asking for its
+        // function pointer first gives it one, and then PrepareMethod JITs it like any other method.
+        _ = method.MethodHandle.GetFunctionPointer();
         var typeArguments = method.DeclaringType is { IsGenericType: true } t ? t.GetGenericArguments() : [];
         var methodArguments = method is MethodInfo { IsGenericMethod: true } m ? m.GetGenericArguments() : [];
         var instantiation = typeArguments.Concat(methodArguments).Select(a => a.TypeHandle).ToArray();

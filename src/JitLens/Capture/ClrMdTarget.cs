@@ -46,15 +46,17 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         _target.DataReader.FlushCachedData();
     }
 
-    /// <summary>The current native code of the method with this handle, or null when it has none.</summary>
-    public NativeMethodCode? Read(ulong methodHandle, ulong entryPoint, int token)
+    /// <summary>The current native code of the method, or null when it has none.</summary>
+    public NativeMethodCode? Read(HostMethod host)
     {
-        var method = _runtime.GetMethodByHandle(methodHandle);
+        var token = host.Token;
+        var method = _runtime.GetMethodByHandle(host.Handle);
         if (method is null || !HasCode(method))
         {
             // Shared generic code, or a value type's method that reflection hands out as its unboxing stub:
             // follow the stubs from the entry point to the method's real code.
-            method = FollowStubs(entryPoint, token, depth: 4);
+            method = FollowStubs(host.EntryPoint, token, depth: 4)
+                ?? SiblingWithCode(method, token);
         }
 
         if (method is null || !HasCode(method))
@@ -88,6 +90,13 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         var bytes = ReadBytes(body.Start, (uint)body.Size);
         return bytes.Length == body.Size ? new NativeMethodCode(body.Start, bytes, 0, [], map) : null;
     }
+
+    /// <summary>
+    /// Another MethodDesc of the same method on its type: a generic value type's method has one for its unboxing stub,
+    /// which reflection hands out, and one for its code.
+    /// </summary>
+    private static ClrMethod? SiblingWithCode(ClrMethod? method, int token) =>
+        method?.Type?.Methods.FirstOrDefault(m => m.MetadataToken == token && HasCode(m));
 
     /// <summary>
     /// The compiled method with <paramref name="token"/> reached from <paramref name="address"/> through precode and

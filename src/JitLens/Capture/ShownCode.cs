@@ -12,7 +12,7 @@ internal sealed record ShownCode(NativeMethodCode? Code, string Tier, string? No
         if (!warmedUp)
         {
             // Tier0 and optimized runs JIT each method once: its default code version is the only one.
-            return new(target.Read(method.Handle, method.EntryPoint, method.Token), requestedTier, null);
+            return new(target.Read(method), requestedTier, null);
         }
 
         if (method.Body is { } body && target.ReadBody(body) is { } code)
@@ -21,7 +21,7 @@ internal sealed record ShownCode(NativeMethodCode? Code, string Tier, string? No
         }
 
         var what = method.Body is { } missed ? $"The {TierNames.Display(missed.Tier)} code the warm-up left came without its IL→native map" : "The host reported no code body for this method";
-        var fallback = target.Read(method.Handle, method.EntryPoint, method.Token);
+        var fallback = target.Read(method);
         if (fallback is not null && !fallback.Map.All(fallback.Contains))
         {
             // ClrMD pairs the method's current code with its first version's map: never attribute lines with that.

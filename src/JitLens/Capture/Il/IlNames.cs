@@ -5,7 +5,7 @@ using System.Reflection.Metadata.Ecma335;
 namespace JitLens.Capture.Il;
 
 /// <summary>C#-style names for IL operands (methods, fields, types) read from the assembly's metadata.</summary>
-internal sealed class IlNames : ISignatureTypeProvider<string, object?>
+internal sealed class IlNames : ISignatureTypeProvider<string, IlGenericContext?>
 {
     private readonly MetadataReader _reader;
 
@@ -30,16 +30,27 @@ internal sealed class IlNames : ISignatureTypeProvider<string, object?>
 
     public string UserString(int token) => Quote(_reader.GetUserString(MetadataTokens.UserStringHandle(token & 0xFFFFFF)));
 
-    public string Method(MethodDefinitionHandle handle)
+    public string Method(MethodDefinitionHandle handle) => Method(handle, methodArguments: null);
+
+    /// <summary>
+    /// A method definition, with its own generic parameters by name (<c>Largest&lt;T&gt;(T[])</c>) or, when
+    /// <paramref name="methodArguments"/> are given, instantiated (<c>Largest&lt;int&gt;(int[])</c>).
+    /// </summary>
+    private string Method(MethodDefinitionHandle handle, ImmutableArray<string>? methodArguments)
     {
         var method = _reader.GetMethodDefinition(handle);
-        var signature = method.DecodeSignature(this, null);
-        var generics = method.GetGenericParameters();
-        var typeArgs = generics.Count == 0 ? string.Empty : "<" + string.Join(", ", generics.Select(g => _reader.GetString(_reader.GetGenericParameter(g).Name))) + ">";
-        return $"{TypeDefinition(method.GetDeclaringType())}.{_reader.GetString(method.Name)}{typeArgs}({string.Join(", ", signature.ParameterTypes)})";
+        var declaring = method.GetDeclaringType();
+        var typeParameters = ParameterNames(_reader.GetTypeDefinition(declaring).GetGenericParameters());
+        var arguments = methodArguments ?? ParameterNames(method.GetGenericParameters());
+        var signature = method.DecodeSignature(this, new IlGenericContext(typeParameters, arguments));
+        return $"{TypeDefinition(declaring)}.{_reader.GetString(method.Name)}{TypeArgumentList(arguments)}({string.Join(", ", signature.ParameterTypes)})";
     }
 
-    private string MemberReference(MemberReferenceHandle handle)
+    /// <summary>
+    /// A method or field of another type: <c>AsyncTaskMethodBuilder&lt;int&gt;.SetResult(int)</c>. The parent's type arguments
+    /// stand in for the signature's <c>!0</c>, and <paramref name="methodArguments"/>, when given, for its <c>!!0</c>.
+    /// </summary>
+    private string MemberReference(MemberReferenceHandle handle, ImmutableArray<string>? methodArguments = null)
     {
         var member = _reader.GetMemberReference(handle);
         var name = _reader.GetString(member.Name);
@@ -49,25 +60,54 @@ internal sealed class IlNames : ISignatureTypeProvider<string, object?>
             return $"{parent}.{name}";
         }
 
-        var signature = member.DecodeMethodSignature(this, null);
-        var typeArgs = signature.GenericParameterCount == 0 ? string.Empty : "<" + string.Join(", ", Enumerable.Range(0, signature.GenericParameterCount).Select(i => "!!" + i)) + ">";
-        return $"{parent}.{name}{typeArgs}({string.Join(", ", signature.ParameterTypes)})";
+        var blob = _reader.GetBlobReader(member.Signature);
+        var count = blob.ReadSignatureHeader().IsGeneric ? blob.ReadCompressedInteger() : 0;
+        var arguments = methodArguments ?? [.. Enumerable.Range(0, count).Select(i => "!!" + i)];
+        var signature = member.DecodeMethodSignature(this, new IlGenericContext(TypeArgumentsOf(member.Parent), arguments));
+        return $"{parent}.{name}{TypeArgumentList(arguments)}({string.Join(", ", signature.ParameterTypes)})";
     }
 
+    /// <summary>A generic method instantiated: the method named with its type arguments in place of its parameters.</summary>
     private string MethodSpecification(MethodSpecificationHandle handle)
     {
         var spec = _reader.GetMethodSpecification(handle);
         var arguments = spec.DecodeSignature(this, null);
-        var method = spec.Method.Kind == HandleKind.MethodDefinition
-            ? Method((MethodDefinitionHandle)spec.Method)
-            : MemberReference((MemberReferenceHandle)spec.Method);
-
-        // Replace the generic parameter list with the instantiation.
-        var open = method.IndexOf('<', StringComparison.Ordinal);
-        var paren = method.IndexOf('(', StringComparison.Ordinal);
-        var head = open >= 0 && open < paren ? method[..open] : method[..paren];
-        return $"{head}<{string.Join(", ", arguments)}>{method[paren..]}";
+        return spec.Method.Kind == HandleKind.MethodDefinition
+            ? Method((MethodDefinitionHandle)spec.Method, arguments)
+            : MemberReference((MemberReferenceHandle)spec.Method, arguments);
     }
+
+    /// <summary>The type arguments of a generic instantiation (a TypeSpec parent such as <c>List&lt;int&gt;</c>), else none.</summary>
+    private ImmutableArray<string> TypeArgumentsOf(EntityHandle parent)
+    {
+        if (parent.Kind != HandleKind.TypeSpecification)
+        {
+            return [];
+        }
+
+        var blob = _reader.GetBlobReader(_reader.GetTypeSpecification((TypeSpecificationHandle)parent).Signature);
+        if (blob.ReadSignatureTypeCode() != SignatureTypeCode.GenericTypeInstance)
+        {
+            return [];
+        }
+
+        var decoder = new SignatureDecoder<string, IlGenericContext?>(this, _reader, null);
+        decoder.DecodeType(ref blob);
+        var count = blob.ReadCompressedInteger();
+        var arguments = ImmutableArray.CreateBuilder<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            arguments.Add(decoder.DecodeType(ref blob));
+        }
+
+        return arguments.MoveToImmutable();
+    }
+
+    private ImmutableArray<string> ParameterNames(GenericParameterHandleCollection parameters) =>
+        [.. parameters.Select(g => _reader.GetString(_reader.GetGenericParameter(g).Name))];
+
+    private static string TypeArgumentList(ImmutableArray<string> arguments) =>
+        arguments.IsDefaultOrEmpty ? string.Empty : "<" + string.Join(", ", arguments) + ">";
 
     private string Field(FieldDefinitionHandle handle)
     {
@@ -114,7 +154,7 @@ internal sealed class IlNames : ISignatureTypeProvider<string, object?>
         return Keyword(full) ?? full;
     }
 
-    public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+    public string GetTypeFromSpecification(MetadataReader reader, IlGenericContext? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
         reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
 
     public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode switch
@@ -153,9 +193,11 @@ internal sealed class IlNames : ISignatureTypeProvider<string, object?>
             ? typeArguments[0] + "?"
             : genericType + "<" + string.Join(", ", typeArguments) + ">";
 
-    public string GetGenericMethodParameter(object? genericContext, int index) => "!!" + index;
+    public string GetGenericMethodParameter(IlGenericContext? genericContext, int index) =>
+        genericContext is { MethodArguments: var a } && !a.IsDefault && index < a.Length ? a[index] : "!!" + index;
 
-    public string GetGenericTypeParameter(object? genericContext, int index) => "!" + index;
+    public string GetGenericTypeParameter(IlGenericContext? genericContext, int index) =>
+        genericContext is { TypeArguments: var a } && !a.IsDefault && index < a.Length ? a[index] : "!" + index;
 
     public string GetFunctionPointerType(MethodSignature<string> signature) =>
         "delegate*<" + string.Join(", ", signature.ParameterTypes.Append(signature.ReturnType)) + ">";
@@ -190,3 +232,6 @@ internal sealed class IlNames : ISignatureTypeProvider<string, object?>
         return "\"" + escaped + "\"";
     }
 }
+
+/// <summary>What a signature's <c>!n</c> (type) and <c>!!n</c> (method) generic parameters stand for: names or type arguments.</summary>
+internal sealed record IlGenericContext(ImmutableArray<string> TypeArguments, ImmutableArray<string> MethodArguments);

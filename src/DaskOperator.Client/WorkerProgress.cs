@@ -1,0 +1,8 @@
+namespace DaskOperator.Client;
+
+/// <summary>Where a wait for workers stands.</summary>
+/// <param name="Registered">Workers the scheduler has.</param>
+/// <param name="Wanted">Workers waited for.</param>
+/// <param name="PodsRunning">Worker pods of the cluster that run.</param>
+/// <param name="PodsWaiting">Worker pods not running yet (pending, crashed, waiting to restart).</param>
+public sealed record WorkerProgress(int Registered, int Wanted, int PodsRunning, int PodsWaiting);
