@@ -4,7 +4,7 @@ using DaskOperator.Tests.Support;
 using k8s.Models;
 using Kubernetes.TestServer;
 
-namespace DaskOperator.Client.Tests;
+namespace DaskOperator.Client.Tests.Library;
 
 [Collection(ClientClusterGroup.Name)]
 public class ErrorTests(ClientCluster fixture)

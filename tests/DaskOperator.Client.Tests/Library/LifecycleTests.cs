@@ -1,7 +1,7 @@
 using DaskOperator.Client;
 using DaskOperator.Tests.Support;
 
-namespace DaskOperator.Client.Tests;
+namespace DaskOperator.Client.Tests.Library;
 
 [Collection(ClientClusterGroup.Name)]
 public class LifecycleTests(ClientCluster fixture)
