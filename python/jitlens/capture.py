@@ -359,7 +359,15 @@ def describe_function(name, kind, function, cuda, kernel_requests, notes):
     if kind == "cpu":
         for args, cres, entry in cpu_results(function):
             try:
-                described["signatures"].append(cpu_signature(args, cres, entry))
+                notes_for_signature = []
+                if not hasattr(cres.type_annotation, "blocks"):
+                    # Loaded from Numba's on-disk cache (cache=True), which keeps machine code but no IR.
+                    cres = recompiled(function, args)
+                    notes_for_signature.append("Numba loaded this signature from its on-disk cache (cache=True), which keeps "
+                                               "no IR: it is shown as compiled again here with the same options.")
+                signature = cpu_signature(args, cres, entry)
+                signature["notes"] += notes_for_signature
+                described["signatures"].append(signature)
             except Exception as e:  # e.g. an overload loaded from Numba's cache keeps no LLVM IR
                 notes.append(f"{name}({', '.join(str(a) for a in args)}) could not be captured: {type(e).__name__}: {first_line(e)}")
     elif cuda["available"]:
@@ -374,10 +382,19 @@ def cpu_results(function):
     """(argument types, compile result, entry function kind) of every compiled signature of a CPU Numba function."""
     cres = getattr(function, "jitlens_cres", None)
     if hasattr(function, "_pyfunc"):
-        # A @cfunc: C calls its wrapper, into which LLVM inlines the function.
+        # A @cfunc: C calls its cfunc wrapper, which calls this function.
         return [(tuple(cres.signature.args), cres, "cfunc")] if cres is not None else []
     # Dispatchers key overloads by argument types; a DUFunc's UFuncDispatcher by full signature.
     return [(tuple(getattr(key, "args", key)), cres, "native") for key, cres in function.overloads.items()]
+
+
+def recompiled(function, args):
+    """The compile result of ARGS from a twin of FUNCTION with the same options and no cache."""
+    options = {key: value for key, value in function.targetoptions.items() if key != "cache"}
+    twin = type(function)(function.py_func, locals=function.locals, targetoptions=options,
+                      pipeline_class=function._compiler.pipeline_class)
+    twin.compile(tuple(args))
+    return twin.overloads[tuple(args)]
 
 
 def bytecode(py_func):
@@ -439,15 +456,16 @@ def signature_text(args, return_type):
 
 def cpu_signature(args, cres, entry):
     llvm = cres.library.get_llvm_str()
-    function_name = cres.fndesc.llvm_cfunc_wrapper_name if entry == "cfunc" else cres.fndesc.llvm_func_name
     notes = []
+    if entry == "cfunc":
+        notes.append(f"C code calls this function through its wrapper {cres.fndesc.llvm_cfunc_wrapper_name}.")
     if cres.objectmode:
-        notes.append("Numba could not compile this signature in nopython mode and fell back to object mode: "
-                     "its code calls the Python C API for every operation.")
+        notes.append("Numba compiled this signature in object mode (forceobj=True, or a fallback where nopython mode "
+                     "failed): its code calls the Python C API for every operation.")
     return {
         "signature": signature_text(args, cres.signature.return_type),
         "arguments": ", ".join(str(a) for a in args),
-        "function_name": function_name,
+        "function_name": cres.fndesc.llvm_func_name,
         "kernels": parfor_kernels(llvm),
         "numba_ir": numba_ir(cres),
         "llvm": llvm,
