@@ -31,14 +31,18 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     path = os.path.abspath(args.file)
-    report = {"file": path, "python_version": sys.version.split()[0], "functions": [], "notes": [], "error": None}
+    report = new_report(path)
     try:
-        capture(path, args.signature, report)
+        capture_file(path, args.signature, report)
     except UserFileError as e:
         report["error"] = e.as_json()
     with open(args.out, "w", encoding="utf-8") as out:
         json.dump(report, out)
     return 0
+
+
+def new_report(path):
+    return {"file": path, "python_version": sys.version.split()[0], "functions": [], "notes": [], "problems": [], "error": None}
 
 
 class UserFileError(Exception):
@@ -52,18 +56,34 @@ class UserFileError(Exception):
         return {"kind": self.kind, "message": self.message, "line": self.line, "column": self.column}
 
 
-def capture(path, signatures, report):
+def capture_file(path, signatures, report):
+    """Runs the user's file under line_locations() and describes every Numba function it created."""
     with open(path, encoding="utf-8") as f:
         source = f.read()
     # Checked first, so a syntax error names its line and column before anything is imported or run.
     try:
-        compile(source, path, "exec", dont_inherit=True)
+        code = compile(source, path, "exec", dont_inherit=True)
     except SyntaxError as e:
         raise UserFileError("syntax", e.msg, e.lineno, e.offset) from None
 
-    # Debug info makes Numba emit !dbg locations in LLVM IR and .loc in asm: the line mapping rests on it.
-    os.environ["NUMBA_DEBUGINFO"] = "1"
     os.environ["NUMBA_DISABLE_ERROR_MESSAGE_HIGHLIGHTING"] = "1"
+    import_numba(report)
+    sys.argv = [path]
+    sys.path.insert(0, os.path.dirname(path))
+    namespace = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
+    with line_locations() as created:
+        # The user's prints go to stderr: stdout is not ours to fill, and the JSON travels in a file anyway.
+        with contextlib.redirect_stdout(sys.stderr):
+            try:
+                exec(code, namespace)  # noqa: S102 - running the user's file is the point
+            except SystemExit:
+                report["problems"].append(UserFileError("exception", "the file called sys.exit() while it was being run").as_json())
+            except BaseException as e:  # anything the user's code raises is reported, never re-raised
+                report["problems"].append(exception_error(path, e).as_json())
+        describe_created(created, path, signatures, report)
+
+
+def import_numba(report):
     try:
         import numba
         from numba.core import config
@@ -72,29 +92,159 @@ def capture(path, signatures, report):
     report["numba_version"] = numba.__version__
     report["opt_level"] = int(config.OPT)
 
-    namespace = run_user_file(path)
-    dispatchers = find_dispatchers(namespace, path)
+
+def describe_created(created, path, signatures, report):
+    """Adds to the report every Numba function that was created from PATH while line_locations() was on.
+    Also the entry point of the %%jitlens magic, which runs the cell in the user's namespace itself."""
+    dispatchers = numba_functions(created, path)
     cuda = cuda_status(dispatchers)
     report["cuda"] = cuda
-    if any(kind == "cuda" for _, kind, _, _ in dispatchers) and not cuda["available"]:
+    if any(kind == "cuda" for _, kind, _ in dispatchers) and not cuda["available"]:
         report["notes"].append(f"Numba's CUDA target is unavailable here ({cuda['reason']}), so @cuda.jit kernels have no PTX or SASS; the CPU views still work.")
     kernel_requests = add_requested_signatures(dispatchers, signatures, cuda)
-    for name, kind, dispatcher, _ in dispatchers:
-        report["functions"].append(describe_function(name, kind, dispatcher, cuda, kernel_requests.get(id(dispatcher), []), report["notes"]))
-
-
-def run_user_file(path):
-    import runpy
-    sys.argv = [path]
-    sys.path.insert(0, os.path.dirname(path))
-    # The user's prints go to stderr: stdout is not ours to fill, and the JSON travels in a file anyway.
-    with contextlib.redirect_stdout(sys.stderr):
+    for name, kind, dispatcher in dispatchers:
         try:
-            return runpy.run_path(path, run_name="__main__")
-        except SystemExit:
-            raise UserFileError("exception", "the file called sys.exit() while it was being run") from None
-        except BaseException as e:  # anything the user's code raises is reported, never re-raised
-            raise exception_error(path, e) from None
+            report["functions"].append(describe_function(name, kind, dispatcher, cuda, kernel_requests.get(id(dispatcher), []), report["notes"]))
+        except Exception as e:  # one function that cannot be captured must not hide the others
+            report["notes"].append(f"{name} could not be captured: {type(e).__name__}: {first_line(e)}")
+
+
+@contextlib.contextmanager
+def line_locations():
+    """Numba compiles with debug locations (!dbg in LLVM IR, .loc in asm) and nothing else of its debug mode.
+
+    Numba's debug=True would also mark every function noinline, turn on bounds checks, extend variable lifetimes,
+    keep every variable in an alloca and declare variables to the debugger: each of those changes the code. Here only
+    the target context's enable_debuginfo is set (the compile flags stay as they are, so boundscheck, lifetimes and
+    the allocas stay normal), the noinline marking is taken back and no variable is declared. Each location gets the
+    file of the Numba IR statement it comes from: code that Numba inlines or outlines (a parfor's gufunc kernel,
+    built from generated source) keeps the user's lines where the statement was the user's.
+
+    Yields the list of Numba functions created meanwhile (dispatchers, @vectorize's UFuncDispatchers, @cfuncs)."""
+    import warnings
+    from numba.core import debuginfo, lowering, pylowering
+    from numba.core.ccallback import CFunc
+    from numba.core.codegen import CPUCodeLibrary
+    from numba.core.cpu import CPUContext
+    from numba.core.dispatcher import Dispatcher
+    from numba.core.errors import NumbaDebugInfoWarning
+    from numba.np.ufunc.ufuncbuilder import UFuncDispatcher
+
+    created = []
+    patches = []
+
+    def patch(owner, name, make):
+        original = owner.__dict__.get(name, _MISSING)
+        setattr(owner, name, make(getattr(owner, name)))
+        patches.append((owner, name, original))
+
+    def recording(init):
+        def __init__(self, *args, **kwargs):
+            init(self, *args, **kwargs)
+            created.append(self)
+        return __init__
+
+    def without_noinline(mark_subprogram):
+        def mark(self, function, *args, **kwargs):
+            had = "noinline" in function.attributes
+            mark_subprogram(self, function, *args, **kwargs)
+            if not had:
+                function.attributes.discard("noinline")
+        return mark
+
+    def in_statement_file(mark_location):
+        def mark(self, builder, line):
+            filename = getattr(self, "jitlens_file", None)
+            if filename is None or os.path.abspath(filename) == self.filepath or not self.subprograms:
+                return mark_location(self, builder, line)
+            builder.debug_metadata = self.module.add_debug_info("DILocation", {
+                "line": line, "column": 1, "scope": statement_scope(self, filename)})
+        return mark
+
+    def noting_file(lower_inst):
+        def lower(self, inst):
+            self.debuginfo.jitlens_file = getattr(inst.loc, "filename", None)
+            return lower_inst(self, inst)
+        return lower
+
+    def locating_gufunc_wrappers(add_ir_module):
+        def add(self, ir_module):
+            for function in ir_module.functions:
+                if function.name.startswith("__gufunc__.") and function.blocks and "dbg" not in function.metadata:
+                    give_wrapper_a_subprogram(ir_module, function)
+            return add_ir_module(self, ir_module)
+        return add
+
+    def keeping_result(compile_uncached):
+        def compile(self):
+            cres = compile_uncached(self)
+            self.jitlens_cres = cres
+            return cres
+        return compile
+
+    patch(Dispatcher, "__init__", recording)
+    patch(UFuncDispatcher, "__init__", recording)
+    patch(CFunc, "__init__", recording)
+    patch(CFunc, "_compile_uncached", keeping_result)
+    patch(debuginfo.DIBuilder, "mark_subprogram", without_noinline)
+    patch(debuginfo.DIBuilder, "mark_variable", lambda _: lambda self, builder, *args, **kwargs: None)
+    patch(debuginfo.DIBuilder, "mark_location", in_statement_file)
+    patch(lowering.Lower, "lower_inst", noting_file)
+    patch(pylowering.PyLower, "lower_inst", noting_file)
+    patch(CPUContext, "enable_debuginfo", lambda _: True)
+    patch(CPUCodeLibrary, "add_ir_module", locating_gufunc_wrappers)
+    try:
+        with warnings.catch_warnings():
+            # Generated code (a parfor's kernel) has no source file of its own; its statements still have theirs.
+            warnings.simplefilter("ignore", NumbaDebugInfoWarning)
+            yield created
+    finally:
+        for owner, name, original in reversed(patches):
+            if original is _MISSING:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, original)
+
+
+_MISSING = object()
+
+
+def give_wrapper_a_subprogram(module, function):
+    """Debug info for the __gufunc__ wrapper Numba builds around a parfor's kernel, which has none: LLVM writes no
+    .loc for a function without a DISubprogram, so the kernel's code inlined into it would have no lines in the asm.
+    Its own instructions get line 0 (no line) in Numba's wrappers.py; the inlined kernel keeps the user's lines."""
+    from llvmlite import ir
+    from numba.np.ufunc import wrappers
+    path = os.path.abspath(wrappers.__file__)
+    file = module.add_debug_info("DIFile", {"directory": os.path.dirname(path), "filename": os.path.basename(path)})
+    unit = module.add_debug_info("DICompileUnit", {
+        "language": ir.DIToken("DW_LANG_C_plus_plus"), "file": file, "producer": "clang (Numba)",
+        "runtimeVersion": 0, "isOptimized": True, "emissionKind": 1}, is_distinct=True)
+    subprogram = module.add_debug_info("DISubprogram", {
+        "name": function.name, "linkageName": function.name, "scope": file, "file": file, "line": 0,
+        "type": module.add_debug_info("DISubroutineType", {"types": module.add_metadata([None])}),
+        "isLocal": False, "isDefinition": True, "scopeLine": 0, "isOptimized": True, "unit": unit}, is_distinct=True)
+    function.set_metadata("dbg", subprogram)
+    location = module.add_debug_info("DILocation", {"line": 0, "column": 0, "scope": subprogram})
+    for block in function.blocks:
+        for instruction in block.instructions:
+            instruction.set_metadata("dbg", location)
+    module.add_named_metadata("llvm.dbg.cu", unit)
+    flags = module.add_named_metadata("llvm.module.flags")
+    for name, value in (("Dwarf Version", 4), ("Debug Info Version", 3)):
+        flags.add(module.add_metadata([ir.IntType(32)(2), name, ir.IntType(32)(value)]))
+
+
+def statement_scope(builder, filename):
+    """A DILexicalBlockFile of the current subprogram in FILENAME, one per file and subprogram."""
+    scopes = builder.__dict__.setdefault("jitlens_scopes", {})
+    key = (id(builder.subprograms[-1]), filename)
+    if key not in scopes:
+        path = os.path.abspath(filename)
+        file = builder.module.add_debug_info("DIFile", {"directory": os.path.dirname(path), "filename": os.path.basename(path)})
+        scopes[key] = builder.module.add_debug_info("DILexicalBlockFile", {
+            "scope": builder.subprograms[-1], "file": file, "discriminator": 0})
+    return scopes[key]
 
 
 def exception_error(path, exc):
@@ -112,29 +262,21 @@ def exception_error(path, exc):
     return UserFileError("exception", f"{type(exc).__name__}: {summary}" if summary else type(exc).__name__, line)
 
 
-def find_dispatchers(namespace, path):
-    """Numba functions defined in the user's file, in source order: (name, "cpu" | "cuda", dispatcher, decorated object)."""
-    from numba.core.dispatcher import Dispatcher
+def numba_functions(created, path):
+    """The Numba functions created from PATH, in source order: (name, "cpu" | "cuda", function)."""
     found = []
-    for name, value in namespace.items():
-        kind = "cpu"
-        target = value
-        if not isinstance(value, Dispatcher):
-            # @vectorize without signatures gives a DUFunc: its scalar kernel sits in a UFuncDispatcher.
-            # (@vectorize with signatures gives a plain NumPy ufunc; Numba keeps nothing to inspect there.)
-            inner = getattr(value, "_dispatcher", None)
-            if type(inner).__name__ in ("UFuncDispatcher", "Dispatcher") and hasattr(value, "add"):
-                target = inner
-            else:
-                continue
-        if type(target).__name__ == "CUDADispatcher":
-            kind = "cuda"
-        py_func = getattr(target, "py_func", None)
+    for function in dict.fromkeys(created):  # one entry per object, in creation order
+        py_func = getattr(function, "py_func", None) or getattr(function, "_pyfunc", None)
         if py_func is None or os.path.abspath(py_func.__code__.co_filename) != path:
             continue
-        found.append((name, kind, target, value))
-    found.sort(key=lambda f: f[2].py_func.__code__.co_firstlineno)
+        kind = "cuda" if type(function).__name__ == "CUDADispatcher" else "cpu"
+        found.append((py_func.__qualname__, kind, function))
+    found.sort(key=lambda f: python_function(f[2]).__code__.co_firstlineno)
     return found
+
+
+def python_function(function):
+    return getattr(function, "py_func", None) or function._pyfunc
 
 
 def add_requested_signatures(dispatchers, signatures, cuda):
@@ -144,23 +286,23 @@ def add_requested_signatures(dispatchers, signatures, cuda):
     kernel_requests = {}
     for text in signatures:
         # "name:sig" targets one function; a bare signature goes to every function with that many parameters.
-        named = re.match(r"^\s*([A-Za-z_]\w*)\s*:(.+)$", text)
+        named = re.match(r"^\s*([A-Za-z_][\w.<>]*)\s*:(.+)$", text)
         name, sig_text = (named.group(1), named.group(2)) if named else ("", text)
         try:
             args, _ = sigutils.normalize_signature(sig_text)
         except Exception as e:
-            raise UserFileError("signature", f"--signature '{text}' is not a Numba signature ({e})") from None
-        targets = [(d, v) for n, _, d, v in dispatchers if (n == name if name else parameter_count(d) == len(args))]
+            raise UserFileError("signature", f"--signature '{text}' is not a Numba signature ({first_line(e)})") from None
+        targets = [d for n, _, d in dispatchers if hasattr(d, "compile") and not hasattr(d, "_pyfunc")
+                   and (name in (n, n.rsplit(".", 1)[-1]) if name else parameter_count(d) == len(args))]
         if name and not targets:
             raise UserFileError("signature", f"--signature '{text}': the file has no Numba function named '{name}'")
-        for dispatcher, value in targets:
+        for dispatcher in targets:
             if type(dispatcher).__name__ == "CUDADispatcher":
                 if cuda["available"]:
                     kernel_requests.setdefault(id(dispatcher), []).append(tuple(args))
                 continue
             try:
-                # A DUFunc compiles new loops through add(); dispatchers through compile().
-                value.add(sig_text) if value is not dispatcher else dispatcher.compile(sig_text)
+                dispatcher.compile(sig_text)
             except Exception as e:
                 summary = first_line(e) or type(e).__name__
                 raise UserFileError("signature", f"--signature '{text}' does not compile for {dispatcher.py_func.__name__}: {summary}") from None
@@ -168,11 +310,11 @@ def add_requested_signatures(dispatchers, signatures, cuda):
 
 
 def parameter_count(dispatcher):
-    return len(inspect.signature(dispatcher.py_func).parameters)
+    return len(inspect.signature(python_function(dispatcher)).parameters)
 
 
 def cuda_status(dispatchers):
-    if not any(kind == "cuda" for _, kind, _, _ in dispatchers):
+    if not any(kind == "cuda" for _, kind, _ in dispatchers):
         return {"available": False, "reason": "the file has no @cuda.jit kernel"}
     from numba import cuda
     from numba.core import config
@@ -200,11 +342,11 @@ def first_line(exc):
     return f"{lines[0]} {lines[1]}" if lines[0].endswith(":") and len(lines) > 1 else lines[0]
 
 
-def describe_function(name, kind, dispatcher, cuda, kernel_requests, notes):
-    py_func = dispatcher.py_func
+def describe_function(name, kind, function, cuda, kernel_requests, notes):
+    py_func = python_function(function)
     lines, first = inspect.getsourcelines(py_func)
     def_line = first + next((i for i, t in enumerate(lines) if t.lstrip().startswith(("def ", "async def "))), 0)
-    function = {
+    described = {
         "name": name,
         "qualname": py_func.__qualname__,
         "kind": kind,
@@ -215,15 +357,44 @@ def describe_function(name, kind, dispatcher, cuda, kernel_requests, notes):
         "signatures": [],
     }
     if kind == "cpu":
-        for key, cres in dispatcher.overloads.items():
-            # Dispatchers key overloads by argument types; a DUFunc's UFuncDispatcher by full signature.
-            function["signatures"].append(cpu_signature(getattr(key, "args", key), cres))
+        for args, cres, entry in cpu_results(function):
+            try:
+                notes_for_signature = []
+                if not hasattr(cres.type_annotation, "blocks"):
+                    # Loaded from Numba's on-disk cache (cache=True), which keeps machine code but no IR.
+                    cres = recompiled(function, args)
+                    notes_for_signature.append("Numba loaded this signature from its on-disk cache (cache=True), which keeps "
+                                               "no IR: it is shown as compiled again here with the same options.")
+                signature = cpu_signature(args, cres, entry)
+                signature["notes"] += notes_for_signature
+                described["signatures"].append(signature)
+            except Exception as e:  # e.g. an overload loaded from Numba's cache keeps no LLVM IR
+                notes.append(f"{name}({', '.join(str(a) for a in args)}) could not be captured: {type(e).__name__}: {first_line(e)}")
     elif cuda["available"]:
-        for args in dict.fromkeys([*dispatcher.overloads.keys(), *kernel_requests]):
-            function["signatures"].append(cuda_signature(dispatcher, args, cuda))
-    if not function["signatures"] and (kind == "cpu" or cuda["available"]):
+        for args in dict.fromkeys([*function.overloads.keys(), *kernel_requests]):
+            described["signatures"].append(cuda_signature(function, args, cuda))
+    if not described["signatures"] and (kind == "cpu" or cuda["available"]):
         notes.append(f"{name} has no compiled signature: call it in the file or give one with --signature.")
-    return function
+    return described
+
+
+def cpu_results(function):
+    """(argument types, compile result, entry function kind) of every compiled signature of a CPU Numba function."""
+    cres = getattr(function, "jitlens_cres", None)
+    if hasattr(function, "_pyfunc"):
+        # A @cfunc: C calls its cfunc wrapper, which calls this function.
+        return [(tuple(cres.signature.args), cres, "cfunc")] if cres is not None else []
+    # Dispatchers key overloads by argument types; a DUFunc's UFuncDispatcher by full signature.
+    return [(tuple(getattr(key, "args", key)), cres, "native") for key, cres in function.overloads.items()]
+
+
+def recompiled(function, args):
+    """The compile result of ARGS from a twin of FUNCTION with the same options and no cache."""
+    options = {key: value for key, value in function.targetoptions.items() if key != "cache"}
+    twin = type(function)(function.py_func, locals=function.locals, targetoptions=options,
+                      pipeline_class=function._compiler.pipeline_class)
+    twin.compile(tuple(args))
+    return twin.overloads[tuple(args)]
 
 
 def bytecode(py_func):
@@ -251,29 +422,64 @@ def bytecode(py_func):
 def numba_ir(cres):
     annotation = cres.type_annotation
     out = []
+    path = os.path.abspath(annotation.func_id.filename)
     for label in sorted(annotation.blocks):
-        for stmt in annotation.blocks[label].body:
-            text = str(stmt)
-            target = getattr(stmt, "target", None)
-            if target is not None and hasattr(target, "name") and target.name in annotation.typemap:
-                text += f"  :: {annotation.typemap[target.name]}"
-            out.append({"block": label, "line": stmt.loc.line if stmt.loc else None, "text": text})
+        ir_statements(annotation.blocks[label].body, label, annotation.typemap, path, "", out)
     return out
+
+
+def ir_statements(body, label, typemap, path, indent, out):
+    """Numba IR statements with their types; a parfor (prange, a parallel array expression) is shown with its loop
+    nest, then the statements of its body, indented, each at its own line."""
+    from numba.core import ir
+    from numba.parfors.parfor import Parfor
+    for stmt in body:
+        # Statements Numba inlined from its own implementations (a parallel sum) keep their file's lines.
+        line = stmt.loc.line if stmt.loc and os.path.abspath(stmt.loc.filename or "") == path else None
+        if isinstance(stmt, Parfor):
+            # A Parfor's __getattr__ raises KeyError for names it lacks, so nothing generic may be asked of it.
+            nests = ", ".join(f"{n.index_variable.name} in range({n.start}, {n.stop}, {n.step})" for n in stmt.loop_nests)
+            out.append({"block": label, "line": line, "text": f"{indent}parfor #{stmt.id} over {nests}"})
+            ir_statements(stmt.init_block.body, label, typemap, path, indent + "  ", out)
+            for body_label in sorted(stmt.loop_body):
+                ir_statements(stmt.loop_body[body_label].body, body_label, typemap, path, indent + "  ", out)
+            continue
+        text = indent + str(stmt)
+        if isinstance(stmt, ir.Assign) and stmt.target.name in typemap:
+            text += f"  :: {typemap[stmt.target.name]}"
+        out.append({"block": label, "line": line, "text": text})
 
 
 def signature_text(args, return_type):
     return f"{return_type}({', '.join(str(a) for a in args)})"
 
 
-def cpu_signature(args, cres):
+def cpu_signature(args, cres, entry):
+    llvm = cres.library.get_llvm_str()
+    notes = []
+    if entry == "cfunc":
+        notes.append(f"C code calls this function through its wrapper {cres.fndesc.llvm_cfunc_wrapper_name}.")
+    if cres.objectmode:
+        notes.append("Numba compiled this signature in object mode (forceobj=True, or a fallback where nopython mode "
+                     "failed): its code calls the Python C API for every operation.")
     return {
         "signature": signature_text(args, cres.signature.return_type),
         "arguments": ", ".join(str(a) for a in args),
         "function_name": cres.fndesc.llvm_func_name,
+        "kernels": parfor_kernels(llvm),
         "numba_ir": numba_ir(cres),
-        "llvm": cres.library.get_llvm_str(),
+        "llvm": llvm,
         "asm": cres.library.get_asm_str(),
+        "notes": notes,
     }
+
+
+def parfor_kernels(llvm):
+    """The functions that run a parfor's loop: each parfor's body becomes a gufunc kernel, which the parallel runtime
+    calls through a __gufunc__ wrapper; where LLVM inlined the kernel into its wrapper, only the wrapper is left."""
+    defined = re.findall(r'^define [^@]*@"?([^"(\s]*__numba_parfor_gufunc_[^"(]*)"?\(', llvm, re.M)
+    wrapper = "__gufunc__."
+    return [name[len(wrapper):] if name[len(wrapper):] in defined else name for name in defined if name.startswith(wrapper)]
 
 
 def cuda_signature(dispatcher, args, cuda):

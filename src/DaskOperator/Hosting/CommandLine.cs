@@ -4,14 +4,15 @@ namespace DaskOperator.Hosting;
 
 /// <summary>
 /// <c>dask-operator run [--namespace NS | --all-namespaces] [--kubeconfig PATH] [--health-port N] [--no-leader-election]</c>
-/// and <c>dask-operator crds --output DIR</c>. Bad usage is one sentence on stderr and exit code 1.
+/// and <c>dask-operator crds --output DIR</c>; <c>dask-operator cluster ...</c> is <see cref="ClusterCommands"/>. Bad usage is one sentence on stderr and exit code 1.
 /// </summary>
 internal static class CommandLine
 {
     public const string Usage =
         "usage: dask-operator run [--namespace NS | --all-namespaces] [--kubeconfig PATH] [--health-port N] [--no-leader-election]\n" +
         "                        [--workers N] [--log-level LEVEL]\n" +
-        "       dask-operator crds --output DIR";
+        "       dask-operator crds --output DIR\n" +
+        ClusterCommands.Usage;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -31,6 +32,8 @@ internal static class CommandLine
                         : throw new UsageException("crds needs --output DIR.");
                     foreach (var path in CrdGenerator.WriteAll(output)) await stdout.WriteLineAsync(path).ConfigureAwait(false);
                     return 0;
+                case "cluster":
+                    return await ClusterCommands.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);
                 default:
                     throw new UsageException(args.Length == 0 ? "No command given." : $"Unknown command '{args[0]}'.");
             }

@@ -27,6 +27,12 @@ public sealed record CodeInstruction(string Text, int? Line, CodeRegion Region =
     /// views can show each exit where it is instead of gathering all of them at the end. Null for everything else.
     /// </summary>
     public int? FollowsLine { get; init; }
+
+    /// <summary>
+    /// For code the compiler inlined from another function of the same file (shown at that function's
+    /// <see cref="Line"/>): the line of this unit that made the call. Null for everything else.
+    /// </summary>
+    public int? InlinedAt { get; init; }
 }
 
 /// <summary>How control leaves an instruction.</summary>

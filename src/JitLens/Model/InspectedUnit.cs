@@ -76,9 +76,21 @@ public sealed class InspectedUnit
                 _views.Values.ToDictionary(v => v.View, v => (IReadOnlyList<CodeInstruction>)v.ForLine(l).ToList(), StringComparer.Ordinal))
             {
                 Runs = _views.Values.ToDictionary(v => v.View, v => v.RunsForLine(l), StringComparer.Ordinal),
+                Inlines = InlinedLines(i => i.InlinedAt == l, i => i.Line),
+                InlinedAt = InlinedLines(i => i.Line == l, i => i.InlinedAt),
             })
             .ToList();
     }
+
+    private List<int> InlinedLines(Func<CodeInstruction, bool> where, Func<CodeInstruction, int?> select) =>
+        _views.Values
+            .SelectMany(v => v.Instructions)
+            .Where(i => i.Region == CodeRegion.Body && i.InlinedAt is not null && where(i))
+            .Select(select)
+            .OfType<int>()
+            .Distinct()
+            .Order()
+            .ToList();
 }
 
 /// <summary>One source line and the instructions each view attributes to it.</summary>
@@ -87,4 +99,10 @@ public sealed record LineCode(int Line, string Source, IReadOnlyDictionary<strin
     /// <summary>Per view, the line's code with the exits that follow it, as runs of adjacent code (<see cref="CodeListing.RunsForLine"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<CodeInstruction>>> Runs { get; init; } =
         new Dictionary<string, IReadOnlyList<IReadOnlyList<CodeInstruction>>>(StringComparer.Ordinal);
+
+    /// <summary>The lines of other functions whose code the compiler inlined into this line's call.</summary>
+    public IReadOnlyList<int> Inlines { get; init; } = [];
+
+    /// <summary>The lines whose calls this line's code was inlined into (this line belongs to the inlined function).</summary>
+    public IReadOnlyList<int> InlinedAt { get; init; } = [];
 }

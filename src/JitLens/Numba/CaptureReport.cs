@@ -11,9 +11,14 @@ internal sealed record CaptureReport(
     [property: JsonPropertyName("cuda")] CudaStatus? Cuda,
     [property: JsonPropertyName("functions")] IReadOnlyList<CapturedFunction> Functions,
     [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
+    [property: JsonPropertyName("problems")] IReadOnlyList<CaptureError>? Problems,
     [property: JsonPropertyName("error")] CaptureError? Error);
 
-/// <summary>A problem in the user's file: <c>syntax</c>, <c>exception</c>, <c>signature</c> or <c>numba_missing</c>.</summary>
+/// <summary>
+/// A problem in the user's file: <c>syntax</c>, <c>exception</c>, <c>signature</c> or <c>numba_missing</c>. As the
+/// report's error nothing could be captured; among its problems (the file raised after defining functions) the
+/// functions it created are still described.
+/// </summary>
 internal sealed record CaptureError(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("message")] string Message,
@@ -54,6 +59,7 @@ internal sealed record CapturedSignature(
     [property: JsonPropertyName("signature")] string Signature,
     [property: JsonPropertyName("arguments")] string Arguments,
     [property: JsonPropertyName("function_name")] string? FunctionName,
+    [property: JsonPropertyName("kernels")] IReadOnlyList<string>? Kernels,
     [property: JsonPropertyName("numba_ir")] IReadOnlyList<CapturedIrStatement> NumbaIr,
     [property: JsonPropertyName("llvm")] string? Llvm,
     [property: JsonPropertyName("asm")] string? Asm,

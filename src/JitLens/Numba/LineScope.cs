@@ -4,7 +4,8 @@ namespace JitLens.Numba;
 
 /// <summary>
 /// Where a Numba function sits in its file. Numba places argument set-up on the decorator or <c>def</c> line
-/// (prolog); lines outside the function (code inlined from another function, line 0) are unmapped here.
+/// (prolog); a line of the file outside the function is code inlined from another function there, shown at its line;
+/// no line (or line 0) is unmapped. The listings only pass lines of the user's file.
 /// </summary>
 internal sealed record LineScope(int FirstLine, int DefLine, int LastLine)
 {
@@ -12,8 +13,7 @@ internal sealed record LineScope(int FirstLine, int DefLine, int LastLine)
     {
         null or <= 0 => (null, CodeRegion.Unmapped),
         var l when l >= FirstLine && l <= DefLine => (l, CodeRegion.Prolog),
-        var l when l > DefLine && l <= LastLine => (l, CodeRegion.Body),
-        _ => (null, CodeRegion.Unmapped),
+        var l => (l, CodeRegion.Body),
     };
 
     public static LineScope Of(CapturedFunction function) => new(function.FirstLine, function.DefLine, function.LastLine);

@@ -6,18 +6,18 @@ namespace JitLens.Numba;
 
 /// <summary>
 /// The <c>llvm</c> view: the instructions of the compiled function's <c>define</c>, each at the line of its
-/// <c>!dbg</c> location. Code LLVM inlined from another function carries <c>inlinedAt</c>; following that chain
-/// to its end gives the line of this function that called it. <c>llvm.dbg.*</c> calls only tell a debugger where
-/// variables live and become no code, so they are left out.
+/// <c>!dbg</c> location in the user's file (see <see cref="DebugLocations.Resolve"/>): code LLVM inlined from another
+/// function of the file sits at that function's line and names the line that called it (<c>inlinedAt</c>).
+/// <c>llvm.dbg.*</c> calls only tell a debugger where variables live and become no code, so they are left out.
 /// </summary>
 internal static partial class LlvmIrListing
 {
     public const string View = "llvm";
 
-    public static CodeListing Build(string module, string functionName, LineScope scope)
+    public static CodeListing Build(string module, string functionName, string sourcePath, LineScope scope)
     {
         var lines = module.Split('\n');
-        var locations = ReadLocations(lines);
+        var locations = DebugLocations.Read(lines, sourcePath);
         var instructions = new List<CodeInstruction>();
         var inFunction = false;
         string? pendingLabel = null;
@@ -26,7 +26,8 @@ internal static partial class LlvmIrListing
             var line = raw.TrimEnd('\r');
             if (!inFunction)
             {
-                if (line.StartsWith("define ", StringComparison.Ordinal) && line.Contains($"@{functionName}(", StringComparison.Ordinal))
+                if (line.StartsWith("define ", StringComparison.Ordinal) &&
+                    (line.Contains($"@{functionName}(", StringComparison.Ordinal) || line.Contains($"@\"{functionName}\"(", StringComparison.Ordinal)))
                 {
                     inFunction = true;
                     instructions.Add(new CodeInstruction(StripDebug(line), null, CodeRegion.Header));
@@ -58,9 +59,13 @@ internal static partial class LlvmIrListing
                 continue;
             }
 
-            var (sourceLine, region) = scope.Classify(LineOf(text, locations));
+            var (at, inlinedAt) = DebugRef().Match(text) is { Success: true } match
+                ? locations.Resolve(int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture))
+                : (null, null);
+            var (sourceLine, region) = scope.Classify(at);
             instructions.Add(new CodeInstruction(StripDebug(text), sourceLine, region)
             {
+                InlinedAt = sourceLine is null ? null : inlinedAt,
                 Label = pendingLabel,
                 Flow = text.StartsWith("ret ", StringComparison.Ordinal) || text == "unreachable" ? ControlFlowKind.Return : ControlFlowKind.Next,
             });
@@ -70,44 +75,13 @@ internal static partial class LlvmIrListing
         return new CodeListing(View, instructions);
     }
 
-    private static int? LineOf(string instruction, Dictionary<int, (int Line, int? InlinedAt)> locations)
-    {
-        if (DebugRef().Match(instruction) is not { Success: true } match)
-        {
-            return null;
-        }
-
-        var id = int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
-        var seen = 0;
-        while (locations.TryGetValue(id, out var location))
-        {
-            if (location.InlinedAt is not { } outer || ++seen > locations.Count)
-            {
-                return location.Line;
-            }
-
-            id = outer;
-        }
-
-        return null;
-    }
-
-    private static Dictionary<int, (int Line, int? InlinedAt)> ReadLocations(string[] lines)
-    {
-        var locations = new Dictionary<int, (int, int?)>();
-        foreach (var line in lines)
-        {
-            if (Location().Match(line) is { Success: true } m)
-            {
-                var at = InlinedAt().Match(m.Value);
-                int? inlinedAt = at.Success ? int.Parse(at.Groups["at"].Value, CultureInfo.InvariantCulture) : null;
-                locations[int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture)] =
-                    (int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture), inlinedAt);
-            }
-        }
-
-        return locations;
-    }
+    /// <summary>For code inlined from another function of the file: its line there → the line that called it.</summary>
+    public static IReadOnlyDictionary<int, int> InlineSites(CodeListing listing) =>
+        listing.Instructions
+            .Where(i => i.Line is not null && i.InlinedAt is not null)
+            .GroupBy(i => i.Line!.Value)
+            .Where(g => g.Select(i => i.InlinedAt).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().InlinedAt!.Value);
 
     private static string StripDebug(string text) => DebugSuffix().Replace(text, string.Empty);
 
@@ -119,10 +93,4 @@ internal static partial class LlvmIrListing
 
     [GeneratedRegex(@",? !dbg !\d+")]
     private static partial Regex DebugSuffix();
-
-    [GeneratedRegex(@"^!(?<id>\d+) = (?:distinct )?!DILocation\(line: (?<line>\d+)[^)]*\)")]
-    private static partial Regex Location();
-
-    [GeneratedRegex(@"inlinedAt: !(?<at>\d+)")]
-    private static partial Regex InlinedAt();
 }

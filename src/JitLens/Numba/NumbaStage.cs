@@ -26,23 +26,39 @@ public sealed class NumbaStage : IInspectionStage
             }
 
             var report = await PythonCapture.RunAsync(file, context.Request, cancellationToken).ConfigureAwait(false);
-            if (report.Error is { } error)
-            {
-                throw new InspectionException(Describe(file, error));
-            }
+            AddReport(context, file, report, await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+    }
 
-            var source = SourceDocument.FromText(file, await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), "python");
-            context.Result.Sources.Add(source);
-            NumbaUnits.AddTo(context.Result, report, source, context.Request);
-            foreach (var note in report.Notes)
-            {
-                context.Result.Notes.Add(note);
-            }
+    /// <summary>
+    /// Maps one capture report into the result. Problems the file ran into (it raised after defining functions, one
+    /// function failed to compile) become notes beside what could be shown; they fail the inspection only when no
+    /// Numba function can be shown at all.
+    /// </summary>
+    internal static void AddReport(InspectionContext context, string file, CaptureReport report, string text)
+    {
+        if (report.Error is { } error)
+        {
+            throw new InspectionException(Describe(file, error));
+        }
 
-            if (report.Functions.Count == 0)
-            {
-                context.Result.Notes.Add($"{file} defines no Numba function (@njit, @jit, @vectorize, @cuda.jit).");
-            }
+        var problems = report.Problems ?? [];
+        if (problems.Count > 0 && !report.Functions.Any(f => f.Signatures.Count > 0))
+        {
+            throw new InspectionException(Describe(file, problems[0]));
+        }
+
+        var source = SourceDocument.FromText(file, text, "python");
+        context.Result.Sources.Add(source);
+        NumbaUnits.AddTo(context.Result, report, source, context.Request);
+        foreach (var note in problems.Select(p => Describe(file, p)).Concat(report.Notes))
+        {
+            context.Result.Notes.Add(note);
+        }
+
+        if (report.Functions.Count == 0)
+        {
+            context.Result.Notes.Add($"{file} defines no Numba function (@njit, @jit, @vectorize, @cuda.jit).");
         }
     }
 

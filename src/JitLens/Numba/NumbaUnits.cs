@@ -4,7 +4,10 @@ using JitLens.Pipeline;
 
 namespace JitLens.Numba;
 
-/// <summary>Maps a capture report into the model: one unit per (function, compiled signature), views by name.</summary>
+/// <summary>
+/// Maps a capture report into the model: one unit per (function, compiled signature), views by name, followed by
+/// one unit per gufunc kernel that the signature's parfors (prange, parallel array expressions) became.
+/// </summary>
 internal static class NumbaUnits
 {
     public static void AddTo(InspectionResult result, CaptureReport report, SourceDocument source, InspectRequest request)
@@ -32,6 +35,7 @@ internal static class NumbaUnits
                 }
 
                 (isKernel ? result.Kernels : result.Methods).Add(unit);
+                AddParforKernels(result, unit, signature, report.File, scope, request);
             }
         }
     }
@@ -48,15 +52,9 @@ internal static class NumbaUnits
             unit.AddView(NumbaIrListing.Build(signature, scope));
         }
 
-        if (signature.Llvm is { } llvm && signature.FunctionName is { } name && request.Wants(LlvmIrListing.View))
+        if (signature.FunctionName is { } name)
         {
-            unit.AddView(LlvmIrListing.Build(llvm, name, scope));
-        }
-
-        // The asm view also feeds the CPU unit's CFG, so a request for the CFG alone keeps it.
-        if (signature.Asm is { } asm && signature.FunctionName is { } asmFunction && (request.Wants(X86AsmListing.View) || request.Wants("cfg")))
-        {
-            unit.AddView(X86AsmListing.Build(asm, asmFunction, file, scope));
+            AddMachineViews(unit, signature, name, file, scope, request);
         }
 
         if (signature.Ptx is { } ptx && request.Wants(PtxListing.View))
@@ -67,6 +65,49 @@ internal static class NumbaUnits
         if (signature.Sass is { } sass && (request.Wants(SassListing.View) || request.Wants("cfg")))
         {
             unit.AddView(SassListing.Build(sass, file, scope));
+        }
+    }
+
+    private static void AddMachineViews(InspectedUnit unit, CapturedSignature signature, string functionName, string file, LineScope scope, InspectRequest request)
+    {
+        // The LLVM IR is read even when only asm is wanted: its inlinedAt chains say which line called inlined code.
+        var llvm = signature.Llvm is { } module ? LlvmIrListing.Build(module, functionName, file, scope) : null;
+        if (llvm is not null && request.Wants(LlvmIrListing.View))
+        {
+            unit.AddView(llvm);
+        }
+
+        // The asm view also feeds the CPU unit's CFG, so a request for the CFG alone keeps it.
+        if (signature.Asm is { } asm && (request.Wants(X86AsmListing.View) || request.Wants("cfg")))
+        {
+            var sites = llvm is null ? new Dictionary<int, int>() : LlvmIrListing.InlineSites(llvm);
+            unit.AddView(X86AsmListing.Build(asm, functionName, file, scope, sites));
+        }
+    }
+
+    private static void AddParforKernels(InspectionResult result, InspectedUnit parent, CapturedSignature signature, string file, LineScope scope, InspectRequest request)
+    {
+        var kernels = signature.Kernels ?? [];
+        for (var k = 0; k < kernels.Count; k++)
+        {
+            var kernel = new InspectedUnit(
+                string.Create(CultureInfo.InvariantCulture, $"{parent.Name} parfor kernel {k + 1}"),
+                UnitKind.CpuMethod,
+                parent.Source)
+            {
+                Signature = parent.Signature,
+                Tier = parent.Tier,
+            };
+            AddMachineViews(kernel, signature, kernels[k], file, scope, request);
+            var lines = kernel.Views.Values.SelectMany(v => v.Instructions).Where(i => i.Region == CodeRegion.Body).Select(i => i.Line).OfType<int>().ToList();
+            if (lines.Count > 0)
+            {
+                kernel.LineRange = (lines.Min(), lines.Max());
+            }
+
+            kernel.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Numba outlined this parfor of {parent.Name} into a gufunc kernel: the parallel runtime runs it on each thread's share of the iterations ({kernels[k]})."));
+            result.Methods.Add(kernel);
         }
     }
 

@@ -7,12 +7,14 @@ namespace JitLens.Numba;
 /// The <c>asm</c> view: x86-64 assembly of the compiled function in AT&amp;T syntax, as Numba emits it, each
 /// instruction at the line of the <c>.loc</c> before it. Block labels (<c>.LBB0_3</c>) and jumps are filled in so
 /// the generic CFG builder can cut blocks; Numba's Python/C wrappers are other functions and are left out.
+/// A <c>.loc</c> names only the innermost line: code inlined from another function of the file takes the line that
+/// called it from <paramref name="inlineSites"/> (read from the LLVM IR's <c>inlinedAt</c>).
 /// </summary>
 internal static partial class X86AsmListing
 {
     public const string View = "asm";
 
-    public static CodeListing Build(string assembly, string functionName, string sourcePath, LineScope scope)
+    public static CodeListing Build(string assembly, string functionName, string sourcePath, LineScope scope, IReadOnlyDictionary<int, int> inlineSites)
     {
         var locs = new LocDirectives(sourcePath);
         var instructions = new List<CodeInstruction>();
@@ -59,6 +61,7 @@ internal static partial class X86AsmListing
             var (flow, target) = FlowOf(text);
             instructions.Add(new CodeInstruction(Whitespace().Replace(text, " "), line, region)
             {
+                InlinedAt = line is { } l && (l < scope.FirstLine || l > scope.LastLine) && inlineSites.TryGetValue(l, out var caller) ? caller : null,
                 Label = pendingLabel,
                 Flow = flow,
                 TargetLabel = target,

@@ -40,7 +40,7 @@ public sealed class AssemblyListingTests
             """;
 
         // When it is read as the asm view of fn in /src/f.py
-        var listing = X86AsmListing.Build(Asm, "fn", "/src/f.py", Scope);
+        var listing = X86AsmListing.Build(Asm, "fn", "/src/f.py", Scope, new Dictionary<int, int>());
 
         // Then only fn's instructions appear, at their lines, with labels, jumps and the tail call as an exit
         Assert.Equal(
@@ -57,37 +57,48 @@ public sealed class AssemblyListingTests
     }
 
     [Fact]
-    public void Should_give_LLVM_code_inlined_from_another_function_the_line_that_called_it()
+    public void Should_put_LLVM_code_inlined_from_a_function_of_the_file_at_its_line_and_name_the_calling_line()
     {
-        // Given LLVM IR where an fmul comes from a callee inlined at line 8, and a dbg.value intrinsic
+        // Given LLVM IR where an fmul comes from g (line 22 of the same file) inlined at line 8, an fadd from a library
+        // file inlined at line 9 and a dbg.value intrinsic
         const string Ir = """
             define i32 @fn(double %x) !dbg !4 {
             entry:
               call void @llvm.dbg.value(metadata double %x, metadata !9, metadata !DIExpression()), !dbg !10
               %a = fmul double %x, %x, !dbg !11
+              %b = fadd double %a, %x, !dbg !14
               ret i32 0, !dbg !13
             }
             define i32 @other() {
               ret i32 1
             }
+            !1 = !DIFile(filename: "f.py", directory: "/src")
+            !2 = !DIFile(filename: "arrayobj.py", directory: "/lib/numba/np")
+            !4 = distinct !DISubprogram(name: "fn", linkageName: "fn", scope: !1, file: !1, line: 5)
+            !5 = distinct !DISubprogram(name: "g", linkageName: "g", scope: !1, file: !1, line: 21)
+            !6 = distinct !DISubprogram(name: "impl", linkageName: "impl", scope: !2, file: !2, line: 4100)
             !10 = !DILocation(line: 0, scope: !4)
             !11 = !DILocation(line: 22, column: 1, scope: !5, inlinedAt: !12)
             !12 = distinct !DILocation(line: 8, column: 1, scope: !4)
             !13 = !DILocation(line: 9, column: 1, scope: !4)
+            !14 = !DILocation(line: 4101, column: 1, scope: !6, inlinedAt: !13)
             """;
 
-        // When it is read as the llvm view of fn
-        var listing = LlvmIrListing.Build(Ir, "fn", Scope);
+        // When it is read as the llvm view of fn in /src/f.py
+        var listing = LlvmIrListing.Build(Ir, "fn", "/src/f.py", Scope);
 
-        // Then the fmul belongs to the calling line, define/} are headers, the intrinsic and other functions are left out
+        // Then g's fmul sits at g's line and names line 8 as its call, the library's fadd belongs to line 9 that asked
+        // for it; define/} are headers, the intrinsic and other functions are left out
         Assert.Equal(
             [
-                ("define i32 @fn(double %x) {", (int?)null, CodeRegion.Header, (string?)null),
-                ("%a = fmul double %x, %x", 8, CodeRegion.Body, "entry"),
-                ("ret i32 0", 9, CodeRegion.Body, null),
-                ("}", null, CodeRegion.Header, null),
+                ("define i32 @fn(double %x) {", (int?)null, (int?)null, CodeRegion.Header, (string?)null),
+                ("%a = fmul double %x, %x", 22, 8, CodeRegion.Body, "entry"),
+                ("%b = fadd double %a, %x", 9, null, CodeRegion.Body, null),
+                ("ret i32 0", 9, null, CodeRegion.Body, null),
+                ("}", null, null, CodeRegion.Header, null),
             ],
-            listing.Instructions.Select(i => (i.Text, i.Line, i.Region, i.Label)));
+            listing.Instructions.Select(i => (i.Text, i.Line, i.InlinedAt, i.Region, i.Label)));
+        Assert.Equal(new Dictionary<int, int> { [22] = 8 }, LlvmIrListing.InlineSites(listing));
     }
 
     [Fact]

@@ -21,16 +21,35 @@ public sealed class NumbaErrorTests
     }
 
     [Fact]
-    public async Task Should_report_an_exception_raised_while_running_the_file_at_its_line()
+    public async Task Should_show_the_functions_a_file_compiled_before_it_raised_and_note_the_exception_at_its_line()
     {
-        // Given a file whose top level divides by zero on line 9
+        // Given a file that compiles half() and then divides by zero on line 9
         var file = NumbaFixtures.PathOf("import_error.py");
 
         // When JitLens inspects it
-        var error = await Assert.ThrowsAsync<InspectionException>(() => NumbaFixtures.InspectAsync("import_error.py"));
+        var result = await NumbaFixtures.InspectAsync("import_error.py");
 
-        // Then the one-line message names the line and the exception
-        Assert.Equal($"{file}:9: running the file raised ZeroDivisionError: float division by zero", error.Message);
+        // Then half() is shown, and one note names the line and the exception
+        Assert.Equal("half(float64)", Assert.Single(result.Methods).Name);
+        Assert.Contains($"{file}:9: running the file raised ZeroDivisionError: float division by zero", result.Notes);
+    }
+
+    [Fact]
+    public async Task Should_show_the_function_that_compiles_beside_one_that_fails_with_a_note_at_the_failing_line()
+    {
+        // Given scale() that compiles and mix() that Numba cannot type at `label = x + "units"`, called in that order
+        var file = NumbaFixtures.PathOf("partly_typed.py");
+        var failing = NumbaFixtures.LineOf("partly_typed.py", "label = x + \"units\"");
+
+        // When JitLens inspects it
+        var result = await NumbaFixtures.InspectAsync("partly_typed.py");
+
+        // Then scale() has its views, and the notes say where mix() failed and that it has no compiled signature
+        var scale = Assert.Single(result.Methods);
+        Assert.Equal("scale(float64)", scale.Name);
+        Assert.NotEmpty(scale.Views["asm"].Instructions);
+        Assert.Contains(result.Notes, n => n.StartsWith($"{file}:{failing}: running the file raised TypingError:", StringComparison.Ordinal) && !n.Contains('\n', StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.StartsWith("mix has no compiled signature", StringComparison.Ordinal));
     }
 
     [Fact]

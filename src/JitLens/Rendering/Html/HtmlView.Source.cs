@@ -10,7 +10,7 @@ public static partial class HtmlView
 
     private const int ContextLines = 2;
 
-    private static void WriteSource(InspectedUnit unit, IReadOnlyList<int> codeLines, TextWriter output)
+    private static void WriteSource(InspectedUnit unit, IReadOnlyList<int> codeLines, Dictionary<int, string> inlining, TextWriter output)
     {
         var source = unit.Source;
         var (first, last) = ShownRange(unit, codeLines);
@@ -30,7 +30,8 @@ public static partial class HtmlView
 
             var number = line.ToString(CultureInfo.InvariantCulture);
             var cssClass = hasCode.Contains(line) ? "jl-line jl-has-code" : "jl-line jl-no-code";
-            output.Write($"<div class=\"{cssClass}\" data-line=\"{number}\"><span class=\"jl-ln\">{number}</span><code>{html}</code></div>\n");
+            var note = inlining.TryGetValue(line, out var text) ? $"<span class=\"jl-inlining\">{Encode(text)}</span>" : string.Empty;
+            output.Write($"<div class=\"{cssClass}\" data-line=\"{number}\"><span class=\"jl-ln\">{number}</span><code>{html}</code>{note}</div>\n");
         }
 
         output.Write("</div>\n");

@@ -87,12 +87,14 @@ public static partial class HtmlView
 
     private static void WriteUnit(InspectedUnit unit, int index, TextWriter output, RenderOptions options)
     {
-        var codeLines = unit.Lines().Where(l => l.Views.Values.Any(v => v.Count > 0)).Select(l => l.Line).ToList();
+        var lines = unit.Lines();
+        var codeLines = lines.Where(l => l.Views.Values.Any(v => v.Count > 0)).Select(l => l.Line).ToList();
+        var inlining = lines.Select(l => (l.Line, Note: Text.TextLayout.InliningNote(l))).Where(l => l.Note is not null).ToDictionary(l => l.Line, l => l.Note!);
         var hidden = index == 0 ? string.Empty : " hidden";
         output.Write($"<section class=\"jl-unit\" data-unit=\"{index}\" data-kind=\"{(unit.Kind == UnitKind.GpuKernel ? "kernel" : "method")}\"{hidden}>\n");
         WriteMeta(unit, output);
         output.Write("<div class=\"jl-main\">\n");
-        WriteSource(unit, codeLines, output);
+        WriteSource(unit, codeLines, inlining, output);
         WriteViews(unit, output, options);
         output.Write("</div>\n</section>\n");
     }

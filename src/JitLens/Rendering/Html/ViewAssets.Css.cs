@@ -21,6 +21,7 @@ internal static partial class ViewAssets
 .jitlens .jl-badge{background:var(--jl-badge);border-radius:10px;padding:1px 8px;font-size:11px;color:var(--jl-muted)}
 .jitlens .jl-status{color:var(--jl-muted);font-size:11px;margin-left:auto}
 .jitlens .jl-note{margin:4px 0;color:var(--jl-region);font-size:12px}
+.jitlens .jl-inlining{margin-left:1em;color:var(--jl-region);font-size:11px;font-style:italic}
 .jitlens .jl-empty{color:var(--jl-muted)}
 .jitlens .jl-main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px}
 @media (max-width:700px){.jitlens .jl-main{grid-template-columns:minmax(0,1fr)}}

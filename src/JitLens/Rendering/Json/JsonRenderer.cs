@@ -64,6 +64,9 @@ internal sealed class JsonRenderer : IRenderer
                 WriteStrings(json, view, line.Views[view].Select(i => i.Text));
             }
 
+            // Only where the compiler inlined one function into another: the lines of the inlined code, and the calls.
+            WriteLines(json, "inlines", line.Inlines);
+            WriteLines(json, "inlinedAt", line.InlinedAt);
             json.WriteEndObject();
         }
 
@@ -161,5 +164,21 @@ internal sealed class JsonRenderer : IRenderer
         {
             json.WriteString(name, value);
         }
+    }
+
+    private static void WriteLines(Utf8JsonWriter json, string name, IReadOnlyList<int> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(name);
+        foreach (var line in lines)
+        {
+            json.WriteNumberValue(line);
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -55,6 +55,11 @@ public static class TextLayout
                 new TextSpan(line.Line.ToString(CultureInfo.InvariantCulture).PadLeft(5) + " | ", TextStyle.LineNumber),
                 new TextSpan(line.Source, TextStyle.Source),
             ];
+            if (InliningNote(line) is { } inlining)
+            {
+                yield return [new TextSpan("        " + inlining, TextStyle.Region)];
+            }
+
             foreach (var view in views)
             {
                 var runs = line.Runs[view];
@@ -114,5 +119,22 @@ public static class TextLayout
 
         spans.Add(new TextSpan(instruction.Text, TextStyle.Instruction));
         return spans;
+    }
+
+    /// <summary>Where the compiler inlined one function into another, the calling line and the inlined lines say so.</summary>
+    public static string? InliningNote(LineCode line)
+    {
+        var parts = new List<string>();
+        if (line.Inlines.Count > 0)
+        {
+            parts.Add("inlines the code of line" + (line.Inlines.Count > 1 ? "s " : " ") + string.Join(", ", line.Inlines));
+        }
+
+        if (line.InlinedAt.Count > 0)
+        {
+            parts.Add("inlined into line" + (line.InlinedAt.Count > 1 ? "s " : " ") + string.Join(", ", line.InlinedAt));
+        }
+
+        return parts.Count == 0 ? null : "(" + string.Join("; ", parts) + ")";
     }
 }

@@ -3,7 +3,7 @@ using DaskOperator.Client;
 using DaskOperator.Tests.Support;
 using k8s.Models;
 
-namespace DaskOperator.Client.Tests;
+namespace DaskOperator.Client.Tests.Library;
 
 [Collection(ClientClusterGroup.Name)]
 public class WorkerGroupTests(ClientCluster fixture)
