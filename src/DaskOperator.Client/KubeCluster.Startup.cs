@@ -11,10 +11,11 @@ public sealed partial class KubeCluster
     private const int CrashLogLines = 10;
 
     /// <summary>
-    /// Waits for <c>status.phase: Running</c> (the operator acted and the scheduler pod runs), then for the scheduler to
-    /// answer on its Service; a scheduler in CrashLoopBackOff fails at once, with its last log lines.
+    /// Waits for <c>status.phase: Running</c> (the operator acted and the scheduler pod runs), then, when
+    /// <paramref name="reach"/>, for the scheduler to answer on its Service; a scheduler in CrashLoopBackOff fails at
+    /// once, with its last log lines.
     /// </summary>
-    private async Task WaitForSchedulerAsync(CancellationToken ct)
+    private async Task WaitForSchedulerAsync(bool reach, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + _resourceTimeout;
         string? phase = null;
@@ -27,7 +28,10 @@ public sealed partial class KubeCluster
             var pod = await _api.GetPodAsync(ResourceNames.Scheduler(Name), ct).ConfigureAwait(false);
             podState = pod is null ? null : PodState(pod);
             if (podState == "CrashLoopBackOff") throw await CrashLoopAsync(pod!, ct).ConfigureAwait(false);
-            if (phase == "Running" && await TryReachSchedulerAsync(ct).ConfigureAwait(false)) return;
+            if (phase == "Running" && await ReadServiceAsync(ct).ConfigureAwait(false) && (!reach || await SchedulerAnswersAsync(ct).ConfigureAwait(false)))
+            {
+                return;
+            }
             if (DateTime.UtcNow > deadline) break;
             await Task.Delay(Poll, ct).ConfigureAwait(false);
         }
@@ -38,11 +42,12 @@ public sealed partial class KubeCluster
                 $"The DaskCluster '{Name}' got no status.phase Running within {waited} s: is the Dask operator running and watching namespace '{Namespace}'?");
         }
         throw new KubeClusterException(phase == "Running"
-            ? $"The scheduler of Dask cluster '{Name}' did not answer at {SchedulerAddress} within {waited} s."
+            ? $"The scheduler of Dask cluster '{Name}' did not answer at {SchedulerAddress} within {waited} s (from outside the Kubernetes network, use kubectl port-forward or ConnectToScheduler = false)."
             : $"The scheduler of Dask cluster '{Name}' is not running after {waited} s (cluster phase {phase}, scheduler pod {podState ?? "missing"}).");
     }
 
-    private async Task<bool> TryReachSchedulerAsync(CancellationToken ct)
+    /// <summary>Takes the scheduler and dashboard addresses from the scheduler's Service; false while it has none.</summary>
+    private async Task<bool> ReadServiceAsync(CancellationToken ct)
     {
         var service = await _api.GetServiceAsync(ResourceNames.Scheduler(Name), ct).ConfigureAwait(false);
         if (service?.Spec is null) return false;
@@ -54,6 +59,11 @@ public sealed partial class KubeCluster
         Scheduler = new SchedulerClient(host, comm.Port);
         var dashboard = ports.FirstOrDefault(p => p.Name == "http-dashboard");
         DashboardUri = dashboard is null ? null : new Uri($"http://{host}:{dashboard.Port}/status");
+        return true;
+    }
+
+    private async Task<bool> SchedulerAnswersAsync(CancellationToken ct)
+    {
         try
         {
             await Scheduler.WorkersAsync(ct).ConfigureAwait(false);

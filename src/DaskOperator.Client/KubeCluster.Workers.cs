@@ -22,8 +22,10 @@ public sealed partial class KubeCluster
             if (now.Registered >= workers) return;
             if (DateTime.UtcNow > deadline)
             {
-                throw new WorkersTimeoutException(
-                    $"Dask cluster '{Name}' has {now.Registered} of {workers} workers after {timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({now.PodsRunning} worker pods running, {now.PodsWaiting} waiting).");
+                var waited = timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+                throw new WorkersTimeoutException(now.SchedulerAnswered
+                    ? $"Dask cluster '{Name}' has {now.Registered} of {workers} workers after {waited} s ({now.PodsRunning} worker pods running, {now.PodsWaiting} waiting)."
+                    : $"The scheduler of Dask cluster '{Name}' at {SchedulerAddress} could not be asked for its workers within {waited} s (from outside the Kubernetes network, use kubectl port-forward).");
             }
             await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
         }
@@ -47,16 +49,19 @@ public sealed partial class KubeCluster
         var pods = (await _api.ListPodsAsync($"dask.org/cluster-name={Name},dask.org/component=worker", ct).ConfigureAwait(false))
             .Where(p => p.Metadata.DeletionTimestamp is null).ToList();
         var running = pods.Count(p => p.Status?.Phase == "Running");
-        int registered;
+        if (SchedulerAddress.Length == 0 && !await ReadServiceAsync(ct).ConfigureAwait(false))
+        {
+            return new WorkerProgress(0, wanted, running, pods.Count - running, SchedulerAnswered: false);
+        }
         try
         {
-            registered = (await Scheduler.WorkersAsync(ct).ConfigureAwait(false)).Count;
+            var registered = (await Scheduler.WorkersAsync(ct).ConfigureAwait(false)).Count;
+            return new WorkerProgress(registered, wanted, running, pods.Count - running, SchedulerAnswered: true);
         }
         catch (DaskProtocolException)
         {
             // A scheduler that is restarting counts as having no workers yet; the deadline still applies.
-            registered = 0;
+            return new WorkerProgress(0, wanted, running, pods.Count - running, SchedulerAnswered: false);
         }
-        return new WorkerProgress(registered, wanted, running, pods.Count - running);
     }
 }

@@ -85,7 +85,14 @@ public sealed partial class KubeCluster : IAsyncDisposable
             }
             try
             {
-                await cluster.WaitForSchedulerAsync(ct).ConfigureAwait(false);
+                if (created || options.ConnectToScheduler)
+                {
+                    await cluster.WaitForSchedulerAsync(options.ConnectToScheduler, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await cluster.ReadServiceAsync(ct).ConfigureAwait(false);
+                }
             }
             catch (KubeClusterException) when (created)
             {

@@ -22,6 +22,13 @@ public sealed record KubeClusterOptions
     /// <summary>How long the operator may take to run the scheduler before the call gives up.</summary>
     public TimeSpan ResourceTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Wait until the scheduler answers on its Service (true, the default; that address is reachable from inside the
+    /// Kubernetes network). False is for managing a cluster from outside it: creating waits only for the operator to
+    /// report the cluster Running, connecting only checks that it exists; scaling, groups and logs work either way.
+    /// </summary>
+    public bool ConnectToScheduler { get; init; } = true;
+
     /// <summary>Delete the DaskCluster on dispose; null means yes for a cluster this call created, no for one it connected to.</summary>
     public bool? ShutdownOnDispose { get; init; }
 

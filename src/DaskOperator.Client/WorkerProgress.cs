@@ -5,4 +5,5 @@ namespace DaskOperator.Client;
 /// <param name="Wanted">Workers waited for.</param>
 /// <param name="PodsRunning">Worker pods of the cluster that run.</param>
 /// <param name="PodsWaiting">Worker pods not running yet (pending, crashed, waiting to restart).</param>
-public sealed record WorkerProgress(int Registered, int Wanted, int PodsRunning, int PodsWaiting);
+/// <param name="SchedulerAnswered">Whether the scheduler could be asked; false counts its workers as 0.</param>
+public sealed record WorkerProgress(int Registered, int Wanted, int PodsRunning, int PodsWaiting, bool SchedulerAnswered);

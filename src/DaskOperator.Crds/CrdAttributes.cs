@@ -45,3 +45,28 @@ public sealed class DefaultValueAttribute(object value) : Attribute
 {
     public object Value { get; } = value;
 }
+
+/// <summary>Schema lower bound of a number: the API server refuses a smaller value.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MinimumAttribute(long value) : Attribute
+{
+    public long Value { get; } = value;
+}
+
+/// <summary>Schema upper bound of a number: the API server refuses a larger value.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaximumAttribute(long value) : Attribute
+{
+    public long Value { get; } = value;
+}
+
+/// <summary>
+/// A default for one field inside an embedded Kubernetes object (a PodSpec), which is otherwise kept as the
+/// user wrote it; the API server fills it in when the field is absent.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = true)]
+public sealed class EmbeddedDefaultAttribute(string field, string value) : Attribute
+{
+    public string Field { get; } = field;
+    public string Value { get; } = value;
+}

@@ -22,6 +22,27 @@ public sealed class DaskJobSpec
     [JsonPropertyName("cluster")]
     [Required]
     public ClusterTemplate Cluster { get; set; } = new();
+
+    [JsonPropertyName("backoffLimit")]
+    [DefaultValue(0)]
+    [Minimum(0)]
+    [Description("Runner failures retried before the job fails (a failed runner pod is replaced, or with restartPolicy OnFailure its restarts count); the cluster stays between tries.")]
+    public int BackoffLimit { get; set; }
+
+    [JsonPropertyName("activeDeadlineSeconds")]
+    [Minimum(1)]
+    [Description("Seconds after its creation when a job still running fails (reason DeadlineExceeded) and its runner is stopped.")]
+    public long? ActiveDeadlineSeconds { get; set; }
+
+    [JsonPropertyName("ttlSecondsAfterFinished")]
+    [Minimum(0)]
+    [Description("Seconds after the job finished when its runner pod and cluster are deleted; the DaskJob and its status stay.")]
+    public long? TtlSecondsAfterFinished { get; set; }
+
+    [JsonPropertyName("keepClusterOnFailure")]
+    [DefaultValue(false)]
+    [Description("Keep the job's cluster after a failure, for debugging (deleted with the job, or after ttlSecondsAfterFinished).")]
+    public bool KeepClusterOnFailure { get; set; }
 }
 
 public sealed class JobTemplate
@@ -31,6 +52,7 @@ public sealed class JobTemplate
 
     [JsonPropertyName("spec")]
     [Required]
+    [EmbeddedDefault("restartPolicy", "OnFailure")]
     public V1PodSpec Spec { get; set; } = new();
 }
 

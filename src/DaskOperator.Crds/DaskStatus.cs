@@ -45,4 +45,8 @@ public sealed class DaskStatus
 
     [JsonPropertyName("endTime")]
     public string? EndTime { get; set; }
+
+    [JsonPropertyName("failed")]
+    [Description("DaskJob only: how many times its runner failed (retried while at most spec.backoffLimit).")]
+    public int? Failed { get; set; }
 }

@@ -15,6 +15,9 @@ internal static class Labels
     /// <summary>Our own annotation: a hash of the template a pod was made from, to roll out spec changes.</summary>
     public const string SpecHash = "kubernetes.dask.org/spec-hash";
 
+    /// <summary>Our own annotation on a job runner pod: how often the job's runners failed before this one.</summary>
+    public const string PreviousFailures = "kubernetes.dask.org/previous-failures";
+
     /// <summary>Our own annotation on a default worker group: the cluster replicas last passed on to it.</summary>
     public const string PropagatedReplicas = "kubernetes.dask.org/cluster-replicas";
 }

@@ -47,6 +47,13 @@ internal static class CrdSchemaBuilder
             var schema = ForType(property.PropertyType);
             schema.Description ??= property.GetCustomAttribute<DescriptionAttribute>()?.Text;
             schema.DefaultProperty = property.GetCustomAttribute<DefaultValueAttribute>()?.Value;
+            schema.Minimum = property.GetCustomAttribute<MinimumAttribute>()?.Value;
+            schema.Maximum = property.GetCustomAttribute<MaximumAttribute>()?.Value;
+            var embeddedDefaults = property.GetCustomAttributes<EmbeddedDefaultAttribute>().ToList();
+            if (embeddedDefaults.Count > 0)
+            {
+                schema.Properties = embeddedDefaults.ToDictionary(d => d.Field, d => new V1JSONSchemaProps { Type = "string", DefaultProperty = d.Value });
+            }
             properties[name] = schema;
             if (property.GetCustomAttribute<RequiredAttribute>() is not null) required.Add(name);
         }

@@ -80,9 +80,13 @@ internal sealed class ClusterArguments
         return [.. Positional];
     }
 
-    /// <summary>Where the cluster lives, from <c>--namespace</c>, <c>--kubeconfig</c> and <c>--timeout SECONDS</c>.</summary>
+    /// <summary>
+    /// Where the cluster lives, from <c>--namespace</c>, <c>--kubeconfig</c> and <c>--timeout SECONDS</c>. Managing a
+    /// cluster needs only the API server; the commands that wait for workers turn the scheduler connection back on.
+    /// </summary>
     public KubeClusterOptions Connection() => new()
     {
+        ConnectToScheduler = false,
         Namespace = Text("--namespace"),
         KubeConfigPath = Text("--kubeconfig"),
         ResourceTimeout = TimeSpan.FromSeconds(Number("--timeout") ?? 120),

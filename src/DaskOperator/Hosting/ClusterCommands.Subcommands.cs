@@ -21,6 +21,7 @@ internal static partial class ClusterCommands
             IdleTimeout = args.Number("--idle-timeout") ?? 0,
         };
         var wait = !args.Has("--no-wait");
+        options = options with { ConnectToScheduler = wait };
         args.EnsureAllUsed("create");
         await using var cluster = await KubeCluster.CreateAsync(name, options, ct).ConfigureAwait(false);
         await stdout.WriteLineAsync($"Created Dask cluster '{name}' in namespace '{cluster.Namespace}'.").ConfigureAwait(false);
@@ -165,7 +166,9 @@ internal static partial class ClusterCommands
         try
         {
             await cluster.WaitForWorkersAsync(wanted, timeout, new ProgressReporter(p => line.Show(
-                $"Workers: {p.Registered}/{p.Wanted} registered with the scheduler ({p.PodsRunning} pods running, {p.PodsWaiting} waiting)")), ct)
+                p.SchedulerAnswered
+                ? $"Workers: {p.Registered}/{p.Wanted} registered with the scheduler ({p.PodsRunning} pods running, {p.PodsWaiting} waiting)"
+                : $"Workers: asking the scheduler at {cluster.SchedulerAddress} ({p.PodsRunning} pods running, {p.PodsWaiting} waiting)")), ct)
                 .ConfigureAwait(false);
         }
         finally

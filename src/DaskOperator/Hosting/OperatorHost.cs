@@ -120,7 +120,7 @@ internal static class OperatorHost
         IReconciler[] reconcilers =
         [
             new ClusterReconciler(api, events, new ClusterFinalizer(api), schedulers),
-            new WorkerGroupReconciler(api, events, schedulers),
+            new WorkerGroupReconciler(api, events, schedulers, new WorkerGroupFinalizer(api, events, schedulers)),
             new AutoscalerReconciler(api, events, schedulers),
             new JobReconciler(api, events),
         ];

@@ -26,17 +26,18 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
             if (!ClusterFinalizer.IsPresent(cluster)) return ReconcileResult.Done;
             return await finalizer.FinalizeAsync(cluster, ct).ConfigureAwait(false) ? ReconcileResult.Done : ReconcileResult.After(Soon);
         }
+        if (ClusterNames.Problem("DaskCluster", name) is { } problem) return await RefuseAsync(cluster, problem, ct).ConfigureAwait(false);
         // The finalizer goes on before any child exists, so a delete can never skip the cleanup.
         if (!ClusterFinalizer.IsPresent(cluster)) await finalizer.AddAsync(cluster, ct).ConfigureAwait(false);
 
         var result = ReconcileResult.After(Resync);
         var scheduler = await EnsureSchedulerPodAsync(cluster, ct).ConfigureAwait(false);
         if (scheduler is null || !scheduler.IsRunning()) result = result.Min(ReconcileResult.After(TimeSpan.FromSeconds(5)));
-        await EnsureServiceAsync(cluster, ct).ConfigureAwait(false);
+        var service = await EnsureServiceAsync(cluster, ct).ConfigureAwait(false);
         var group = await EnsureDefaultGroupAsync(cluster, ct).ConfigureAwait(false);
         var idle = await CheckIdleAsync(cluster, scheduler, ct).ConfigureAwait(false);
         if (idle.Expired) return ReconcileResult.Done;
-        await UpdateStatusAsync(cluster, scheduler, group, idle.Since, ct).ConfigureAwait(false);
+        await UpdateStatusAsync(cluster, scheduler, service, group, idle.Since, ct).ConfigureAwait(false);
         return idle.Since is null && cluster.Spec.IdleTimeout <= 0 ? result : result.Min(ReconcileResult.After(IdlePoll(cluster)));
     }
 
@@ -62,19 +63,21 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
         return pod;
     }
 
-    private async Task EnsureServiceAsync(DaskCluster cluster, CancellationToken ct)
+    private async Task<V1Service> EnsureServiceAsync(DaskCluster cluster, CancellationToken ct)
     {
         var ns = cluster.Metadata.NamespaceProperty;
-        var hash = SpecHash.Of(cluster.Spec.Scheduler.Metadata, cluster.Spec.Scheduler.Service);
-        var desired = PodTemplates.SchedulerService(cluster, hash);
+        var desired = PodTemplates.SchedulerService(cluster, "");
+        // The hash covers the labels and annotations passed down from the cluster too, so their changes reach the service.
+        var hash = SpecHash.Of(desired.Metadata.Labels, desired.Metadata.Annotations, desired.Spec);
+        desired.Metadata.Annotations[Labels.SpecHash] = hash;
         var service = await api.GetServiceAsync(ns, desired.Metadata.Name, ct).ConfigureAwait(false);
         if (service is null)
         {
-            await api.CreateServiceAsync(ns, desired, ct).ConfigureAwait(false);
+            service = await api.CreateServiceAsync(ns, desired, ct).ConfigureAwait(false);
             await events.NormalAsync(cluster, "ServiceCreated", $"Created scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
-            return;
+            return service;
         }
-        if (service.Metadata.Annotations?.TryGetValue(Labels.SpecHash, out var current) == true && current == hash) return;
+        if (service.Metadata.Annotations?.TryGetValue(Labels.SpecHash, out var current) == true && current == hash) return service;
         // Patched in place rather than recreated: the ClusterIP, which running workers already resolved, stays.
         await api.PatchServiceAsync(ns, desired.Metadata.Name, new
         {
@@ -82,6 +85,20 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
             spec = new { ports = desired.Spec.Ports, selector = desired.Spec.Selector, type = desired.Spec.Type },
         }, ct).ConfigureAwait(false);
         await events.NormalAsync(cluster, "ServiceUpdated", $"Updated scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
+        return service;
+    }
+
+    /// <summary>An invalid name gets phase Error and one Warning event saying why; nothing is created for it.</summary>
+    private async Task<ReconcileResult> RefuseAsync(DaskCluster cluster, string problem, CancellationToken ct)
+    {
+        var status = KubeApi.Clone(cluster.Status ?? new DaskStatus());
+        status.Phase = "Error";
+        status.ObservedGeneration = cluster.Metadata.Generation;
+        status.Conditions = Conditions.Set(status.Conditions, "NameValid", false, "InvalidName", problem);
+        if (cluster.Status.SameAs(status)) return ReconcileResult.Done;
+        await events.WarningAsync(cluster, "InvalidName", problem, ct).ConfigureAwait(false);
+        await api.PatchStatusAsync("daskclusters", cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, status, ct).ConfigureAwait(false);
+        return ReconcileResult.Done;
     }
 
     /// <summary>
@@ -94,10 +111,11 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
         var ns = cluster.Metadata.NamespaceProperty;
         var name = PodTemplates.DefaultGroupName(cluster.Metadata.Name);
         var clusterReplicas = cluster.Spec.Worker.Replicas.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var labels = GroupLabels(cluster);
+        var annotations = Ownership.ChildAnnotations(cluster.Metadata, cluster.Spec.Worker.Metadata);
         var group = await api.GetAsync<DaskWorkerGroup>("daskworkergroups", ns, name, ct).ConfigureAwait(false);
         if (group is null)
         {
-            var annotations = Ownership.InheritedAnnotations(cluster.Metadata);
             annotations[Labels.PropagatedReplicas] = clusterReplicas;
             group = new DaskWorkerGroup
             {
@@ -105,7 +123,7 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
                 {
                     Name = name,
                     NamespaceProperty = ns,
-                    Labels = new Dictionary<string, string> { [Labels.ClusterName] = cluster.Metadata.Name, [Labels.Component] = Labels.WorkerGroup },
+                    Labels = labels,
                     Annotations = annotations,
                     OwnerReferences = [Ownership.ReferenceTo(cluster)],
                 },
@@ -118,29 +136,50 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
         var desired = KubeApi.Clone(cluster.Spec.Worker);
         var propagated = group.Metadata.Annotations?.TryGetValue(Labels.PropagatedReplicas, out var p) == true ? p : null;
         if (propagated == clusterReplicas) desired.Replicas = group.Spec.Worker.Replicas;
-        if (KubeApi.Json(group.Spec.Worker) != KubeApi.Json(desired) || group.Spec.Cluster != cluster.Metadata.Name || propagated != clusterReplicas)
+        if (KubeApi.Json(group.Spec.Worker) != KubeApi.Json(desired) || group.Spec.Cluster != cluster.Metadata.Name || propagated != clusterReplicas
+            || !Contains(group.Metadata.Labels, labels) || !Contains(group.Metadata.Annotations, annotations))
         {
             group.Spec.Worker = desired;
             group.Spec.Cluster = cluster.Metadata.Name;
+            group.Metadata.Labels ??= new Dictionary<string, string>();
+            foreach (var (k, v) in labels) group.Metadata.Labels[k] = v;
             group.Metadata.Annotations ??= new Dictionary<string, string>();
+            foreach (var (k, v) in annotations) group.Metadata.Annotations[k] = v;
             group.Metadata.Annotations[Labels.PropagatedReplicas] = clusterReplicas;
             group = await api.ReplaceAsync("daskworkergroups", ns, name, group, ct).ConfigureAwait(false);
         }
         return group;
     }
 
-    private async Task UpdateStatusAsync(DaskCluster cluster, V1Pod? scheduler, DaskWorkerGroup group, string? idleSince, CancellationToken ct)
+    /// <summary>The default group carries the cluster's labels and spec.worker.metadata's, as dask-kubernetes makes it.</summary>
+    private static Dictionary<string, string> GroupLabels(DaskCluster cluster) =>
+        Ownership.ChildLabels(cluster.Metadata, cluster.Spec.Worker.Metadata, new()
+        {
+            [Labels.ClusterName] = cluster.Metadata.Name,
+            [Labels.Component] = Labels.WorkerGroup,
+        });
+
+    private static bool Contains(IDictionary<string, string>? actual, Dictionary<string, string> wanted) =>
+        wanted.All(w => actual?.TryGetValue(w.Key, out var v) == true && v == w.Value);
+
+    private async Task UpdateStatusAsync(DaskCluster cluster, V1Pod? scheduler, V1Service service, DaskWorkerGroup group, string? idleSince,
+        CancellationToken ct)
     {
         var running = scheduler?.IsRunning() == true;
+        // As dask-kubernetes: a LoadBalancer cluster is not Running before its service has an ingress address to reach.
+        var reachable = service.Spec?.Type != "LoadBalancer" || service.Status?.LoadBalancer?.Ingress?.Count > 0;
         var status = KubeApi.Clone(cluster.Status ?? new DaskStatus());
         status.IdleSince = idleSince;
-        status.Phase = running ? "Running" : cluster.Status?.Phase is null ? "Created" : "Pending";
+        status.Phase = running && reachable ? "Running" : cluster.Status?.Phase is null ? "Created" : "Pending";
         status.Replicas = group.Status?.Replicas ?? 0;
         status.ReadyReplicas = group.Status?.ReadyReplicas ?? 0;
         status.ObservedGeneration = cluster.Metadata.Generation;
         status.Conditions = Conditions.Set(status.Conditions, "SchedulerReady", running,
             running ? "PodRunning" : "PodNotRunning",
             running ? $"Scheduler pod {scheduler!.Metadata.Name} is running." : "The scheduler pod is not running yet.");
+        status.Conditions = Conditions.Set(status.Conditions, "ServiceReachable", reachable,
+            reachable ? "ServiceReady" : "WaitingForIngress",
+            reachable ? $"Scheduler service {service.Metadata.Name} is reachable." : $"The LoadBalancer service {service.Metadata.Name} has no ingress address yet.");
         if (!cluster.Status.SameAs(status))
         {
             await api.PatchStatusAsync("daskclusters", cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, status, ct).ConfigureAwait(false);

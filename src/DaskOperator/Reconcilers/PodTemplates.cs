@@ -48,6 +48,7 @@ internal static class PodTemplates
             Metadata = Meta(SchedulerName(cluster.Metadata.Name), cluster, cluster.Spec.Scheduler.Metadata, hash, new()
             {
                 [Labels.ClusterName] = cluster.Metadata.Name,
+                [Labels.Component] = Labels.Scheduler,
             }),
             Spec = spec,
         };
@@ -75,33 +76,29 @@ internal static class PodTemplates
         };
     }
 
-    public static V1Pod JobRunnerPod(DaskJob job, int schedulerPort)
+    public static V1Pod JobRunnerPod(DaskJob job, int schedulerPort, int previousFailures)
     {
         var spec = KubeApi.Clone(job.Spec.Job.Spec);
         AddEnv(spec, Env("DASK_SCHEDULER_ADDRESS", SchedulerAddress(job.Metadata.Name, job.Metadata.NamespaceProperty, schedulerPort)));
-        return new V1Pod
+        var metadata = Meta($"{job.Metadata.Name}-runner", job, job.Spec.Job.Metadata, SpecHash.Of(job.Spec.Job), new()
         {
-            ApiVersion = "v1",
-            Kind = "Pod",
-            Metadata = Meta($"{job.Metadata.Name}-runner", job, job.Spec.Job.Metadata, SpecHash.Of(job.Spec.Job), new()
-            {
-                [Labels.ClusterName] = job.Metadata.Name,
-                [Labels.Component] = Labels.JobRunner,
-                ["sidecar.istio.io/inject"] = "false",
-            }),
-            Spec = spec,
-        };
+            [Labels.ClusterName] = job.Metadata.Name,
+            [Labels.Component] = Labels.JobRunner,
+            ["sidecar.istio.io/inject"] = "false",
+        });
+        metadata.Annotations[Labels.PreviousFailures] = previousFailures.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new V1Pod { ApiVersion = "v1", Kind = "Pod", Metadata = metadata, Spec = spec };
     }
 
     private static V1EnvVar Env(string name, string value) => new() { Name = name, Value = value };
 
-    /// <summary>Our env goes after the user's, replacing any user value of the same name (as dask-kubernetes appends).</summary>
+    /// <summary>Our env goes after the user's, and only where the user did not set the variable (as dask-kubernetes appends).</summary>
     private static void AddEnv(V1PodSpec spec, params V1EnvVar[] env)
     {
         foreach (var container in spec.Containers ?? [])
         {
-            var existing = container.Env?.Where(e => env.All(x => x.Name != e.Name)).ToList() ?? [];
-            existing.AddRange(env);
+            var existing = container.Env?.ToList() ?? [];
+            existing.AddRange(env.Where(e => existing.All(x => x.Name != e.Name)));
             container.Env = existing;
         }
     }
@@ -109,16 +106,13 @@ internal static class PodTemplates
     private static V1ObjectMeta Meta<TSpec>(string name, DaskObject<TSpec> owner, SimpleObjectMeta? template, string hash,
         Dictionary<string, string> labels) where TSpec : new()
     {
-        var allLabels = new Dictionary<string, string>(template?.Labels ?? new Dictionary<string, string>());
-        foreach (var (k, v) in labels) allLabels[k] = v;
-        var annotations = Ownership.InheritedAnnotations(owner.Metadata);
-        foreach (var (k, v) in template?.Annotations ?? new Dictionary<string, string>()) annotations[k] = v;
+        var annotations = Ownership.ChildAnnotations(owner.Metadata, template);
         annotations[Labels.SpecHash] = hash;
         return new V1ObjectMeta
         {
             Name = name,
             NamespaceProperty = owner.Metadata.NamespaceProperty,
-            Labels = allLabels,
+            Labels = Ownership.ChildLabels(owner.Metadata, template, labels),
             Annotations = annotations,
             OwnerReferences = [Ownership.ReferenceTo(owner)],
         };

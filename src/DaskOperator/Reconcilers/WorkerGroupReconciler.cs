@@ -8,8 +8,10 @@ namespace DaskOperator.Reconcilers;
 /// DaskWorkerGroup → exactly spec.worker.replicas worker pods of the current template. Only this group's pods
 /// (selected by its workergroup label) are ever created, retired or deleted here.
 /// Order each pass: replace finished pods, roll out template changes, scale up, scale down, write status.
+/// A deleted group's workers are retired first (<see cref="WorkerGroupFinalizer"/>).
 /// </summary>
-internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder events, SchedulerLocator schedulers) : IReconciler
+internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder events, SchedulerLocator schedulers, WorkerGroupFinalizer finalizer)
+    : IReconciler
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(30);
@@ -19,7 +21,12 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
         var group = await api.GetAsync<DaskWorkerGroup>("daskworkergroups", ns, name, ct).ConfigureAwait(false);
-        if (group is null || group.Metadata.DeletionTimestamp is not null) return ReconcileResult.Done;
+        if (group is null) return ReconcileResult.Done;
+        if (group.Metadata.DeletionTimestamp is not null)
+        {
+            if (!WorkerGroupFinalizer.IsPresent(group)) return ReconcileResult.Done;
+            return await finalizer.FinalizeAsync(group, ct).ConfigureAwait(false) ? ReconcileResult.Done : ReconcileResult.After(Soon);
+        }
         var cluster = await api.GetAsync<DaskCluster>("daskclusters", ns, group.Spec.Cluster, ct).ConfigureAwait(false);
         if (cluster is null || cluster.Metadata.DeletionTimestamp is not null)
         {
@@ -30,6 +37,12 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
         if (!Ownership.IsOwnedBy(group.Metadata, cluster))
         {
             await AdoptAsync(group, cluster, ct).ConfigureAwait(false);
+            return ReconcileResult.After(TimeSpan.Zero);
+        }
+        // The finalizer goes on before any worker exists, so deleting the group always retires its workers.
+        if (!WorkerGroupFinalizer.IsPresent(group))
+        {
+            await finalizer.AddAsync(group, ct).ConfigureAwait(false);
             return ReconcileResult.After(TimeSpan.Zero);
         }
 

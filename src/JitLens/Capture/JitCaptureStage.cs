@@ -161,7 +161,7 @@ internal sealed class JitCaptureStage : IInspectionStage
         }
 
         unit.CodeSize = code.Size;
-        unit.AddView(LineAttribution.Asm(AsmDecoder.Decode(code, target), code.Map, points));
+        unit.AddView(LineAttribution.Asm(AsmDecoder.Decode(code, target), code, points));
     }
 
     private static SourceDocument SourceFor(InspectionContext context, string? path)

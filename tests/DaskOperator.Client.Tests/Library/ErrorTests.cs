@@ -94,6 +94,10 @@ public class ErrorTests(ClientCluster fixture)
         await using var second = await KubeCluster.CreateOrConnectAsync("twice", fixture.Options(workers: 0));
         Assert.False(second.ShutdownOnDispose);
         Assert.Equal(first.SchedulerAddress, second.SchedulerAddress);
+
+        // And waiting for a worker a cluster of none never gets ends in time with one sentence
+        var timeout = await Assert.ThrowsAsync<WorkersTimeoutException>(() => first.WaitForWorkersAsync(1, TimeSpan.FromSeconds(1)));
+        Assert.Equal("Dask cluster 'twice' has 0 of 1 workers after 1 s (0 worker pods running, 0 waiting).", timeout.Message);
     }
 
     private static DaskClusterSpec CrashingSpec() => new()

@@ -39,7 +39,7 @@ public class LifecycleTests(ClientCluster fixture)
             Assert.Equal("15", (await PythonDask.RunScriptAsync("gather_published.py", cluster.SchedulerAddress, "data")).Trim().Split('\n')[^1]);
             Assert.Equal("1", await k8s.KubectlAsync("get", "daskcluster", "life", "-o", "jsonpath={.spec.worker.replicas}"));
 
-            // And another client connects to it by name, finds the same scheduler, and leaves it running when disposed
+            // And another client connects to it by name (through the scheduler, or through the API server alone), finds the same scheduler, and leaves it running when disposed
             await using (var connected = await KubeCluster.ConnectAsync("life", fixture.Options()))
             {
                 Assert.False(connected.ShutdownOnDispose);
@@ -47,6 +47,10 @@ public class LifecycleTests(ClientCluster fixture)
                 Assert.Equal(["default"], (await connected.ListWorkerGroupsAsync()).Select(g => g.Name));
             }
             Assert.Contains("life", await k8s.KubectlAsync("get", "daskclusters", "-o", "name"), StringComparison.Ordinal);
+            await using (var managing = await KubeCluster.ConnectAsync("life", fixture.Options() with { ConnectToScheduler = false }))
+            {
+                Assert.Equal(cluster.SchedulerAddress, managing.SchedulerAddress);
+            }
 
             // And the logs hold the scheduler's and the worker's output, and the list shows the cluster running
             var logs = await cluster.GetLogsAsync();

@@ -43,25 +43,6 @@ public class LifecycleTests
     }
 
     [SkippableFact]
-    public async Task Given_a_dask_job_When_its_runner_succeeds_Then_the_job_is_successful_and_its_cluster_is_deleted()
-    {
-        Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
-        await using var k8s = await DaskTestCluster.StartAsync();
-
-        // Given a DaskJob whose runner computes on the cluster made for it (found through DASK_SCHEDULER_ADDRESS)
-        await k8s.ApplyAsync(Manifests.Job("job"));
-
-        // Then the job ends Successful with its timestamps, and its cluster is removed
-        await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskjob", "job", "-o", "jsonpath={.status.jobStatus}"),
-            s => s is "Successful" or "Failed", "the job to finish");
-        var jobStatus = await k8s.KubectlAsync("get", "djb", "job", "-o", "jsonpath={.status.jobStatus}");
-        Assert.True(jobStatus == "Successful", $"The job {jobStatus}; runner log:\n{k8s.Cluster.GetPodLogs("default", "job-runner")}");
-        Assert.NotEmpty(await k8s.KubectlAsync("get", "djb", "job", "-o", "jsonpath={.status.endTime}"));
-        await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskclusters", "-o", "name")).Trim(),
-            s => s.Length == 0, "the job's cluster to be deleted");
-    }
-
-    [SkippableFact]
     public async Task Given_an_idle_timeout_When_the_scheduler_stays_idle_Then_the_cluster_is_deleted()
     {
         Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);

@@ -25,7 +25,8 @@ public class PodTemplatesTests
         // When a worker pod is built
         var pod = PodTemplates.WorkerPod(group, "gpu-worker-0123456789", 8786, "hash1");
 
-        // Then labels, owner, env and annotations are the dask-kubernetes ones, and user labels/annotations carry over
+        // Then labels, owner, env and annotations are the dask-kubernetes ones, user labels/annotations carry over,
+        // and the user's own DASK_SCHEDULER_ADDRESS is kept (dask-kubernetes appends its value only when none is set)
         Assert.Equal("demo", pod.Metadata.Labels[Labels.ClusterName]);
         Assert.Equal("gpu", pod.Metadata.Labels[Labels.WorkerGroupName]);
         Assert.Equal("worker", pod.Metadata.Labels[Labels.Component]);
@@ -36,7 +37,7 @@ public class PodTemplatesTests
         Assert.Equal("u-1", Assert.Single(pod.Metadata.OwnerReferences).Uid);
         var env = pod.Spec.Containers[0].Env.ToDictionary(e => e.Name, e => e.Value);
         Assert.Equal("gpu-worker-0123456789", env["DASK_WORKER_NAME"]);
-        Assert.Equal("tcp://demo-scheduler.team.svc.cluster.local:8786", env["DASK_SCHEDULER_ADDRESS"]);
+        Assert.Equal("user-value", env["DASK_SCHEDULER_ADDRESS"]);
         Assert.Equal("x", env["TEAM"]);
         Assert.Single(pod.Spec.Containers[0].Env, e => e.Name == "DASK_SCHEDULER_ADDRESS");
     }

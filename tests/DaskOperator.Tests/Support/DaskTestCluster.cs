@@ -51,6 +51,25 @@ public sealed class DaskTestCluster : IAsyncDisposable
     public async Task ApplyAsync(string yaml) =>
         (await Cluster.RunKubectlAsync(["apply", "-f", "-"], yaml)).EnsureSuccess();
 
+    /// <summary>Applies one of the test's resource files (tests/DaskOperator.Tests/Resources) with kubectl, unchanged.</summary>
+    public Task<string> ApplyFileAsync(string file) => KubectlAsync("apply", "-f", ResourceFile(file));
+
+    public static string ResourceFile(string file) => System.IO.Path.Combine(AppContext.BaseDirectory, "Resources", file);
+
+    /// <summary>The Events recorded on an object, oldest first, as (reason, message).</summary>
+    public async Task<List<(string Reason, string Message)>> EventsAsync(string name)
+    {
+        var list = await GetJsonAsync("get", "events", "--field-selector", $"involvedObject.name={name}");
+        // Timestamps have whole seconds; the resourceVersion orders writes.
+        return list.GetProperty("items").EnumerateArray()
+            .OrderBy(e => long.Parse(e.GetProperty("metadata").GetProperty("resourceVersion").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(e => (e.GetProperty("reason").GetString() ?? "", e.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""))
+            .ToList();
+    }
+
+    /// <summary>A JSONPath of an object, as <c>kubectl get -o jsonpath</c> prints it.</summary>
+    public Task<string> JsonPathAsync(string resource, string name, string path) => KubectlAsync("get", resource, name, "-o", $"jsonpath={path}");
+
     public async Task<JsonElement> GetJsonAsync(params string[] args) =>
         JsonDocument.Parse(await KubectlAsync([.. args, "-o", "json"])).RootElement;
 

@@ -71,48 +71,6 @@ public static class Manifests
                     nvidia.com/gpu: "1"
         """;
 
-    public static string Job(string name) => $$"""
-        apiVersion: kubernetes.dask.org/v1
-        kind: DaskJob
-        metadata:
-          name: {{name}}
-        spec:
-          job:
-            spec:
-              restartPolicy: Never
-              containers:
-              - name: job
-                image: ghcr.io/dask/dask:latest
-                args: [python, -c, "from distributed import Client; c = Client(timeout=60); assert c.submit(sum, [1, 2, 3]).result() == 6"]
-          cluster:
-            spec:
-              worker:
-                replicas: 1
-                spec:
-                  containers:
-                  - name: worker
-                    image: ghcr.io/dask/dask:latest
-                    args: [dask-worker, --name, $(DASK_WORKER_NAME), --nthreads, "1", --no-dashboard, --no-nanny]
-              scheduler:
-                spec:
-                  containers:
-                  - name: scheduler
-                    image: ghcr.io/dask/dask:latest
-                    args: [dask-scheduler]
-                    ports:
-                    - name: tcp-comm
-                      containerPort: 8786
-                    readinessProbe:
-                      tcpSocket:
-                        port: tcp-comm
-                      periodSeconds: 1
-                service:
-                  ports:
-                  - name: tcp-comm
-                    port: 8786
-                    targetPort: 8786
-        """;
-
     public static string Autoscaler(string cluster, int minimum, int maximum) => $$"""
         apiVersion: kubernetes.dask.org/v1
         kind: DaskAutoscaler
@@ -122,5 +80,20 @@ public static class Manifests
           cluster: {{cluster}}
           minimum: {{minimum}}
           maximum: {{maximum}}
+        """;
+
+    /// <summary>An autoscaler of one named group, with a short cooldown and a larger step so tests need not wait long.</summary>
+    public static string GroupAutoscaler(string name, string cluster, string group, int minimum, int maximum) => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskAutoscaler
+        metadata:
+          name: {{name}}
+        spec:
+          cluster: {{cluster}}
+          workerGroup: {{group}}
+          minimum: {{minimum}}
+          maximum: {{maximum}}
+          stabilizationWindowSeconds: 1
+          maxScaleDownPercent: 50
         """;
 }

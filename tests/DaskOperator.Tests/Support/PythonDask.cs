@@ -28,12 +28,15 @@ public static class PythonDask
          "--name", name, "--no-dashboard", .. extra]);
 
     /// <summary>Runs one of the test's Python scripts (copied next to the test assembly) and returns its standard output.</summary>
-    public static async Task<string> RunScriptAsync(string script, params string[] arguments)
+    public static Task<string> RunScriptAsync(string script, params string[] arguments) =>
+        RunFileAsync(Path.Combine(AppContext.BaseDirectory, "Python", script), arguments);
+
+    /// <summary>Runs a Python file (e.g. one of samples/) and returns its standard output.</summary>
+    public static async Task<string> RunFileAsync(string path, params string[] arguments)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Python", script);
         using var process = LocalProcess.Start(Python, [path, .. arguments]);
         var code = await process.WaitAsync(TimeSpan.FromMinutes(2));
-        if (code != 0) throw new InvalidOperationException($"{script} exited with {code}:\n{process.Output}");
+        if (code != 0) throw new InvalidOperationException($"{Path.GetFileName(path)} exited with {code}:\n{process.Output}");
         return process.StandardOutput;
     }
 }

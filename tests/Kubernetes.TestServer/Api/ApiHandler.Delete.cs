@@ -45,8 +45,19 @@ public sealed partial class ApiHandler
     private static async Task<DeleteOptions> DeleteOptionsOfAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        var text = await ReadTextAsync(context);
-        var body = string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text) as JsonObject ?? [];
+        JsonObject body;
+        if (MediaType(context) == ProtobufBody.MediaType)
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            body = buffer.Length == 0 ? [] : ProtobufBody.DecodeDeleteOptions(buffer.ToArray());
+        }
+        else
+        {
+            var text = await ReadTextAsync(context);
+            body = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+        }
+
         var policy = body.Str("propagationPolicy") ?? query["propagationPolicy"].ToString();
         if (string.IsNullOrEmpty(policy) && (body["orphanDependents"].IsTrue() || IsTrue(query["orphanDependents"])))
         {

@@ -8,7 +8,8 @@ namespace Kubernetes.TestServer.Api;
 /// <summary>
 /// Reads the protobuf bodies kubectl's typed commands send (<c>kubectl create namespace|configmap|secret|serviceaccount</c>):
 /// the <c>k8s\0</c> envelope around <c>runtime.Unknown</c>, then the object's metadata and data fields.
-/// Other kinds in protobuf are refused with 415; every response is JSON, which clients accept.
+/// Other kinds in protobuf are refused with 415; every response is JSON, which clients accept. DeleteOptions, which
+/// client-go sends as protobuf when deleting a core object (helm deleting its release Secrets), is read too.
 /// </summary>
 public static class ProtobufBody
 {
@@ -18,12 +19,7 @@ public static class ProtobufBody
 
     public static JsonObject Decode(ResourceType type, byte[] body)
     {
-        if (body.Length < Magic.Length || !body.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-        {
-            throw ApiException.BadRequest("the protobuf body does not start with the k8s envelope");
-        }
-
-        var raw = Fields(body.AsMemory(Magic.Length)).FirstOrDefault(f => f.Number == 2).Bytes;
+        var raw = Raw(body);
         var obj = new JsonObject();
         foreach (var (number, bytes) in Fields(raw))
         {
@@ -54,6 +50,52 @@ public static class ProtobufBody
         }
 
         return type.Kind is "Namespace" or "ConfigMap" or "Secret" or "ServiceAccount" ? obj : throw Unsupported(type);
+    }
+
+    /// <summary>A <c>meta.k8s.io/v1 DeleteOptions</c> in the envelope, as the JSON body it stands for.</summary>
+    public static JsonObject DecodeDeleteOptions(byte[] body)
+    {
+        var options = new JsonObject();
+        foreach (var (number, bytes, number64) in Entries(Raw(body)))
+        {
+            switch (number)
+            {
+                case 1:
+                    options["gracePeriodSeconds"] = (long)(number64 ?? 0);
+                    break;
+                case 2:
+                    var preconditions = Fields(bytes).ToDictionary(f => f.Number, f => Text(f.Bytes));
+                    options["preconditions"] = new JsonObject
+                    {
+                        ["uid"] = preconditions.GetValueOrDefault(1),
+                        ["resourceVersion"] = preconditions.GetValueOrDefault(2),
+                    };
+                    break;
+                case 3:
+                    options["orphanDependents"] = number64 is > 0;
+                    break;
+                case 4:
+                    options["propagationPolicy"] = Text(bytes);
+                    break;
+                case 5:
+                    ((options["dryRun"] ??= new JsonArray()) as JsonArray)!.Add(Text(bytes));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return options;
+    }
+
+    private static ReadOnlyMemory<byte> Raw(byte[] body)
+    {
+        if (body.Length < Magic.Length || !body.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw ApiException.BadRequest("the protobuf body does not start with the k8s envelope");
+        }
+
+        return Fields(body.AsMemory(Magic.Length)).FirstOrDefault(f => f.Number == 2).Bytes;
     }
 
     private static JsonObject Metadata(ReadOnlyMemory<byte> bytes)
@@ -100,7 +142,11 @@ public static class ProtobufBody
     private static string Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);
 
     /// <summary>The length-delimited fields of a message (numbers, strings, bytes and sub-messages); scalars are skipped.</summary>
-    private static IEnumerable<(int Number, ReadOnlyMemory<byte> Bytes)> Fields(ReadOnlyMemory<byte> message)
+    private static IEnumerable<(int Number, ReadOnlyMemory<byte> Bytes)> Fields(ReadOnlyMemory<byte> message) =>
+        Entries(message).Where(e => e.Varint is null).Select(e => (e.Number, e.Bytes));
+
+    /// <summary>Every field of a message: length-delimited ones with their bytes, varints with their value.</summary>
+    private static IEnumerable<(int Number, ReadOnlyMemory<byte> Bytes, ulong? Varint)> Entries(ReadOnlyMemory<byte> message)
     {
         var position = 0;
         while (position < message.Length)
@@ -110,7 +156,7 @@ public static class ProtobufBody
             switch (key & 7)
             {
                 case 0:
-                    Varint(message.Span, ref position);
+                    yield return (number, ReadOnlyMemory<byte>.Empty, Varint(message.Span, ref position));
                     break;
                 case 1:
                     position += 8;
@@ -120,7 +166,7 @@ public static class ProtobufBody
                     break;
                 case 2:
                     var length = (int)Varint(message.Span, ref position);
-                    yield return (number, message.Slice(position, length));
+                    yield return (number, message.Slice(position, length), null);
                     position += length;
                     break;
                 default:
