@@ -61,8 +61,10 @@ public class WorkerGroupTests(ClientCluster fixture)
         await DaskTestCluster.WaitAsync(async () => (await cluster.SchedulerWorkersAsync()).Select(w => w.Name).ToList(),
             names => names.Count == 1 && names[0].StartsWith("groups-default-worker-", StringComparison.Ordinal), "one default worker to remain");
 
-        // And naming a group the cluster does not have is one sentence
+        // And naming a group the cluster does not have, or one Kubernetes would refuse, is one sentence
         var unknown = await Assert.ThrowsAsync<UnknownWorkerGroupException>(() => cluster.ScaleAsync(2, "high-mem"));
         Assert.Equal("Dask cluster 'groups' has no worker group 'high-mem' (it has: default).", unknown.Message);
+        var invalid = await Assert.ThrowsAsync<InvalidNameException>(() => cluster.AddWorkerGroupAsync("High_Mem"));
+        Assert.Equal("'High_Mem' is not a valid worker group name for cluster 'groups': use at most 56 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit.", invalid.Message);
     }
 }
