@@ -45,6 +45,7 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         _runtime.FlushCachedData();
         _target.DataReader.FlushCachedData();
         _codeHeapMethods = null;
+        _fcalls = null;
     }
 
     /// <summary>The current native code of the method, or null when it has none.</summary>
@@ -183,7 +184,7 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
             return method.Signature ?? method.Name;
         }
 
-        return _runtime.GetJitHelperFunctionName(address) ?? PrecodeTarget(address)?.Signature;
+        return _runtime.GetJitHelperFunctionName(address) ?? PrecodeTarget(address)?.Signature ?? FCallName(address);
     }
 
     /// <summary>
