@@ -43,8 +43,7 @@ public class ChartReleaseTests
 
         // When helm upgrade drops the high-mem group, Then its DaskWorkerGroup and pod go, its worker retired: no key lost
         var gpuBefore = await k8s.RunningWorkersAsync("analytics-gpu");
-        await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json",
-            """additional_worker_groups=[{"name":"gpu","replicas":1,"extraArgs":["--resources","GPU=1"],"resources":{"limits":{"nvidia.com/gpu":1}}}]""");
+        await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json", $"additional_worker_groups=[{GpuGroup}]");
         await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskworkergroups,pods", "-l", "dask.org/workergroup-name=analytics-high-mem", "-o", "name")).Trim()
             + (await k8s.KubectlAsync("get", "daskworkergroups", "-o", "name")).Contains("analytics-high-mem", StringComparison.Ordinal),
             s => s == "False", "the high-mem group and its pod to be gone");
@@ -55,6 +54,11 @@ public class ChartReleaseTests
         Assert.Contains("WorkersRetired", await k8s.KubectlAsync("get", "events", "--field-selector", "involvedObject.name=analytics-high-mem"),
             StringComparison.Ordinal);
 
+        // When helm upgrade drops the gpu group's toleration, Then its server-side apply removes it from the DaskWorkerGroup
+        await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json",
+            $"additional_worker_groups=[{GpuGroup.Replace(Toleration, "", StringComparison.Ordinal)}]");
+        Assert.Equal("", await k8s.KubectlAsync("get", "daskworkergroup", "analytics-gpu", "-o", "jsonpath={.spec.worker.spec.tolerations}"));
+
         // When the release is uninstalled, Then the cluster, its groups, pods, service and helm's release Secrets are all gone
         await helm.EnsureAsync("uninstall", "analytics");
         await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskclusters,daskworkergroups,pods,services,secrets", "-o", "name")).Trim(),
@@ -62,6 +66,11 @@ public class ChartReleaseTests
         var (status, output) = await helm.RunAsync("status", "analytics");
         Assert.True(status != 0 && output.Contains("release: not found", StringComparison.Ordinal), output);
     }
+
+    /// <summary>The sample's gpu group, as --set-json takes it.</summary>
+    private const string GpuGroup = """{"name":"gpu","replicas":1,"extraArgs":["--resources","GPU=1"],"resources":{"limits":{"nvidia.com/gpu":1}}""" + Toleration + "}";
+
+    private const string Toleration = ""","tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]""";
 
     private static async Task<string> PublishAsync(string address, string dataset, string prefix) =>
         (await PythonDask.RunScriptAsync("publish_on_group.py", address, dataset, prefix)).Trim().Split('\n')[^1];
