@@ -25,6 +25,9 @@ public static class PublishedOperator
         }
         var clock = Stopwatch.StartNew();
         var output = Repository.Path("artifacts", "operator-test");
+        // Test projects run side by side (this folder is shared with DaskOperator.Client.Tests): one publishes at a time.
+        Directory.CreateDirectory(Repository.Path("artifacts"));
+        using var exclusive = Lock(output + ".lock");
         var info = new ProcessStartInfo("bash", [Repository.Path("scripts", "publish-operator.sh"), output])
         {
             RedirectStandardOutput = true,
@@ -38,5 +41,21 @@ public static class PublishedOperator
         if (publish.ExitCode != 0) throw new InvalidOperationException($"scripts/publish-operator.sh failed ({publish.ExitCode}):\n{stdout.Result}{stderr.Result}");
         PublishTime = clock.Elapsed;
         return System.IO.Path.Combine(output, "dask-operator");
+    }
+
+    private static FileStream Lock(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
+        }
     }
 }
