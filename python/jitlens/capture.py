@@ -7,6 +7,7 @@ not it describes an error in the user's file.
 """
 
 import argparse
+import ast
 import contextlib
 import dis
 import inspect
@@ -116,18 +117,19 @@ def line_locations():
     Numba's debug=True would also mark every function noinline, turn on bounds checks, extend variable lifetimes,
     keep every variable in an alloca and declare variables to the debugger: each of those changes the code. Here only
     the target context's enable_debuginfo is set (the compile flags stay as they are, so boundscheck, lifetimes and
-    the allocas stay normal), the noinline marking is taken back and no variable is declared. Each location gets the
+    the allocas stay normal), functions get a subprogram without the noinline marking and no variable is declared. Each location gets the
     file of the Numba IR statement it comes from: code that Numba inlines or outlines (a parfor's gufunc kernel,
     built from generated source) keeps the user's lines where the statement was the user's.
 
     Yields the list of Numba functions created meanwhile (dispatchers, @vectorize's UFuncDispatchers, @cfuncs)."""
     import warnings
-    from numba.core import debuginfo, lowering, pylowering
+    from numba.core import config, debuginfo, lowering, pylowering
     from numba.core.ccallback import CFunc
     from numba.core.codegen import CPUCodeLibrary
     from numba.core.cpu import CPUContext
     from numba.core.dispatcher import Dispatcher
     from numba.core.errors import NumbaDebugInfoWarning
+    from numba.misc import firstlinefinder
     from numba.np.ufunc.ufuncbuilder import UFuncDispatcher
 
     created = []
@@ -144,12 +146,18 @@ def line_locations():
             created.append(self)
         return __init__
 
-    def without_noinline(mark_subprogram):
-        def mark(self, function, *args, **kwargs):
-            had = "noinline" in function.attributes
-            mark_subprogram(self, function, *args, **kwargs)
-            if not had:
-                function.attributes.discard("noinline")
+    def plain_subprogram(_):
+        # Numba's own marks the function noinline and describes every argument's type, for which it builds an LLVM
+        # context per pointer type: locations need neither.
+        def mark(self, function, qualname, argnames, argtypes, line):
+            module = self.module
+            subprogram = module.add_debug_info("DISubprogram", {
+                "name": qualname, "linkageName": function.name, "scope": self.difile, "file": self.difile,
+                "line": line, "type": module.add_debug_info("DISubroutineType", {"types": module.add_metadata([None])}),
+                "isLocal": False, "isDefinition": True, "scopeLine": line, "isOptimized": config.OPT != 0,
+                "unit": self.dicompileunit}, is_distinct=True)
+            self.subprograms.append(subprogram)
+            function.set_metadata("dbg", subprogram)
         return mark
 
     def in_statement_file(mark_location):
@@ -175,6 +183,30 @@ def line_locations():
             return add_ir_module(self, ir_module)
         return add
 
+    def first_body_line(_):
+        # Numba parses a function's whole file for every function it lowers with debug info: for its own large
+        # modules (arrayobj.py, ...) that was most of the compile time. Their lines are never shown, and a file's
+        # tree is read once.
+        numba_dir = os.path.dirname(os.path.dirname(os.path.abspath(debuginfo.__file__))) + os.sep
+        trees = {}
+
+        def first_line(pyfunc):
+            filename = os.path.abspath(pyfunc.__code__.co_filename)
+            if filename.startswith(numba_dir):
+                return None
+            if filename not in trees:
+                try:
+                    with open(filename, encoding="utf-8") as source:
+                        trees[filename] = ast.parse(source.read())
+                except (OSError, SyntaxError, ValueError):
+                    trees[filename] = None
+            if trees[filename] is None:
+                return None
+            finder = firstlinefinder.FindDefFirstLine(pyfunc.__code__)
+            finder.visit(trees[filename])
+            return finder.first_stmt_line
+        return first_line
+
     def keeping_result(compile_uncached):
         def compile(self):
             cres = compile_uncached(self)
@@ -186,10 +218,11 @@ def line_locations():
     patch(UFuncDispatcher, "__init__", recording)
     patch(CFunc, "__init__", recording)
     patch(CFunc, "_compile_uncached", keeping_result)
-    patch(debuginfo.DIBuilder, "mark_subprogram", without_noinline)
+    patch(debuginfo.DIBuilder, "mark_subprogram", plain_subprogram)
     patch(debuginfo.DIBuilder, "mark_variable", lambda _: lambda self, builder, *args, **kwargs: None)
     patch(debuginfo.DIBuilder, "mark_location", in_statement_file)
     patch(lowering.Lower, "lower_inst", noting_file)
+    patch(lowering, "get_func_body_first_lineno", first_body_line)
     patch(pylowering.PyLower, "lower_inst", noting_file)
     patch(CPUContext, "enable_debuginfo", lambda _: True)
     patch(CPUCodeLibrary, "add_ir_module", locating_gufunc_wrappers)

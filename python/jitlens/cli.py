@@ -1,12 +1,11 @@
-"""Finds and runs the ``jitlens`` command for the magic."""
+"""Finds the ``jitlens`` command and runs it for the magic: one resident ``jitlens serve`` per kernel."""
 
+import atexit
+import json
 import os
 import shutil
 import subprocess
-
-# What the command itself may take on top of running the cell: a cold .NET start, mapping and rendering.
-OVERHEAD_SECONDS = 60
-
+import threading
 
 class JitLensError(Exception):
     """The command failed; the message is its one-sentence error."""
@@ -34,18 +33,73 @@ def as_command(path):
     return ["dotnet", path] if path.endswith(".dll") else [path]
 
 
-def inspect(path, arguments, timeout):
-    """Runs ``jitlens inspect PATH ARGUMENTS...`` and returns its standard output.
+class Server:
+    """``jitlens serve``, started on first use and kept for the kernel's life: .NET's start-up and JIT are paid once."""
 
-    ``timeout`` is the time the command may give the cell (its --timeout); the command gets a little more."""
-    limit = timeout + OVERHEAD_SECONDS
-    try:
-        done = subprocess.run([*command(), "inspect", path, *arguments], capture_output=True, text=True,
-                              timeout=limit, check=False)
-    except subprocess.TimeoutExpired:
-        raise JitLensError(f"jitlens did not finish within {limit} s.") from None
-    except OSError as e:
-        raise JitLensError(f"jitlens could not be started: {e}") from None
-    if done.returncode != 0:
-        raise JitLensError(done.stderr.strip() or f"jitlens exited with code {done.returncode}.")
-    return done.stdout
+    def __init__(self):
+        self._process = None
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def start(self):
+        """Starts the server now (the magic does so when the extension loads, so the first cell does not wait for
+        .NET to start); a command that cannot be found or started is reported by the first cell instead."""
+        with self._lock:
+            try:
+                self._ensure_started()
+            except JitLensError:
+                pass
+
+    def run(self, arguments):
+        """Runs ``jitlens ARGUMENTS...`` in the server; returns (exit code, stdout, stderr)."""
+        with self._lock:
+            for attempt in range(2):
+                process = self._ensure_started()
+                try:
+                    process.stdin.write(json.dumps(arguments) + "\n")
+                    process.stdin.flush()
+                    line = process.stdout.readline()
+                except (BrokenPipeError, OSError):
+                    line = ""
+                if line:
+                    answer = json.loads(line)
+                    return answer["exitCode"], answer["stdout"], answer["stderr"]
+                # The server ended (killed, or crashed on this request): start a fresh one and ask once more.
+                self._stop()
+            raise JitLensError("jitlens serve ended without answering, twice; run the jitlens command by hand to see why.")
+
+    def _ensure_started(self):
+        if self._process is None or self._process.poll() is not None:
+            try:
+                # Each command's own stderr comes back in its answer; the server's would only fill an unread pipe.
+                self._process = subprocess.Popen([*command(), "serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                                 stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+            except OSError as e:
+                raise JitLensError(f"jitlens could not be started: {e}") from None
+        return self._process
+
+    def _stop(self):
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+
+    def close(self):
+        if self._process is not None and self._process.poll() is None:
+            self._process.stdin.close()  # end of input ends the server
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+        self._process = None
+
+
+SERVER = Server()
+
+
+def inspect(path, arguments):
+    """Runs ``jitlens inspect PATH ARGUMENTS...`` in the resident server and returns its standard output."""
+    exit_code, stdout, stderr = SERVER.run(["inspect", path, *arguments])
+    if exit_code != 0:
+        raise JitLensError(stderr.strip() or f"jitlens exited with code {exit_code}.")
+    return stdout

@@ -1,6 +1,15 @@
-"""The ``%%jitlens`` cell magic; its flags follow Numba-Inspector's ``%%numba`` (--bytecode, --numbair, --ptx)."""
+"""The ``%%jitlens`` cell magic; its flags follow Numba-Inspector's ``%%numba`` (--bytecode, --numbair, --ptx).
 
+The cell runs once, as a normal cell, in the user's namespace, with Numba's line locations on
+(``capture.line_locations``, which leaves the generated code as it is). What the Numba functions the cell created
+compiled is then handed, as a capture report, to the ``jitlens`` command, which maps it to lines and renders it.
+"""
+
+import atexit
+import json
 import os
+import shlex
+import shutil
 import sys
 import tempfile
 
@@ -8,7 +17,7 @@ from IPython.core import magic_arguments
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.display import HTML, display
 
-from . import cli
+from . import capture, cli
 
 # Flag → JitLens view name; no flag at all shows every view.
 VIEW_FLAGS = {
@@ -27,7 +36,9 @@ class JitLensMagics(Magics):
     def __init__(self, shell):
         super().__init__(shell)
         self._cells = tempfile.mkdtemp(prefix="jitlens-cells-")
+        atexit.register(shutil.rmtree, self._cells, ignore_errors=True)
         self._count = 0
+        cli.SERVER.start()
 
     @magic_arguments.magic_arguments()
     @magic_arguments.argument("--bytecode", action="store_true", help="Python bytecode per line")
@@ -37,29 +48,37 @@ class JitLensMagics(Magics):
     @magic_arguments.argument("--ptx", action="store_true", help="PTX per line (@cuda.jit kernels)")
     @magic_arguments.argument("--sass", action="store_true", help="SASS per line (@cuda.jit kernels)")
     @magic_arguments.argument("--cfg", action="store_true", help="control-flow graph of the assembly")
-    @magic_arguments.argument("--signature", action="append", default=[], help="also compile this signature ('name:sig' or 'sig')")
-    @magic_arguments.argument("--python", default=None, help="Python that runs the cell for inspection (default: this kernel's)")
-    @magic_arguments.argument("--timeout", type=int, default=120, help="seconds the inspection may run the cell for")
-    @magic_arguments.argument("--format", default="html", help="jitlens output format shown in the cell (html, text, json)")
+    @magic_arguments.argument("--signature", action="append", default=[],
+                              help="also compile this signature ('name:sig' or 'sig'; quote it when it has spaces)")
+    @magic_arguments.argument("--format", default="html", help="output shown in the cell: html, text or json")
     @cell_magic
     def jitlens(self, line, cell):
         """Run the cell, then show the code Numba generated for each of its lines."""
-        args = magic_arguments.parse_argstring(self.jitlens, line)
+        try:
+            # shlex, not IPython's own split, so that quotes group a value with spaces and are removed from it.
+            args = self.jitlens.parser.parse_args(shlex.split(line))
+        except ValueError as e:
+            print(f"%%jitlens: the options cannot be read ({e}).", file=sys.stderr)
+            return
+        except SystemExit:  # argparse has printed what is wrong with the options
+            return
         # The magic's own line stays in the file as a comment, so line numbers match the cell as the user sees it.
         source = f"# %%jitlens {line}\n{cell}"
         path = self._write_cell(source)
-        # A normal cell first: its functions land in the user's namespace, and its errors show as usual.
-        if not self._run(source, path):
-            return
         try:
-            output = cli.inspect(path, self._arguments(args), args.timeout)
-        except cli.JitLensError as e:
-            print(str(e), file=sys.stderr)
+            code = compile(source, path, "exec")
+        except SyntaxError:
+            self.shell.showsyntaxerror()
             return
-        if args.format == "html":
-            display(HTML(output))
-        else:
-            print(output)
+        report = capture.new_report(path)
+        try:
+            capture.import_numba(report)
+            with capture.line_locations() as created:
+                self._run(code, path, report)
+                capture.describe_created(created, path, args.signature, report)
+        except capture.UserFileError as e:
+            report["error"] = e.as_json()
+        self._show(path, report, args)
 
     def _write_cell(self, source):
         # Numba reads line info from the source file, so every cell becomes a real file of its own.
@@ -69,22 +88,36 @@ class JitLensMagics(Magics):
             f.write(source)
         return path
 
-    def _run(self, source, path):
+    def _run(self, code, path, report):
+        """Runs the cell as a normal cell would: in the user's namespace, its error shown as IPython shows errors."""
         try:
-            exec(compile(source, path, "exec"), self.shell.user_ns)  # noqa: S102 - running the user's cell is the point
-        except Exception:
+            exec(code, self.shell.user_ns)  # noqa: S102 - running the user's cell is the point
+        except Exception as e:
             self.shell.showtraceback()
-            return False
-        return True
+            report["problems"].append(capture.exception_error(path, e).as_json())
+
+    def _show(self, path, report, args):
+        report_path = path[:-3] + ".json"
+        with open(report_path, "w", encoding="utf-8") as f:
+            json.dump(report, f)
+        try:
+            output = cli.inspect(path, self._arguments(args, report_path))
+        except cli.JitLensError as e:
+            print(str(e), file=sys.stderr)
+            return
+        finally:
+            os.unlink(report_path)
+        if args.format == "html":
+            display(HTML(output))
+        else:
+            print(output)
 
     @staticmethod
-    def _arguments(args):
-        arguments = ["--format", args.format, "--timeout", str(args.timeout)]
+    def _arguments(args, report_path):
+        # A fragment: the notebook's page is not ours to style.
+        output_format = "html-fragment" if args.format == "html" else args.format
+        arguments = ["--numba-report", report_path, "--format", output_format]
         views = [view for flag, view in VIEW_FLAGS.items() if getattr(args, flag)]
         if views:
             arguments += ["--view", ",".join(views)]
-        for signature in args.signature:
-            arguments += ["--signature", signature]
-        # The kernel's own interpreter has the user's packages; --python chooses another.
-        arguments += ["--python", args.python or sys.executable]
         return arguments

@@ -13,7 +13,10 @@ public sealed partial class KubeCluster
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workers);
         var group = await GetGroupAsync(workerGroup, cancellationToken).ConfigureAwait(false);
-        await _api.DeleteAsync("daskautoscalers", ResourceNames.Autoscaler(Name, workerGroup), cancellationToken).ConfigureAwait(false);
+        foreach (var scaler in await AutoscalersOfAsync(group, cancellationToken).ConfigureAwait(false))
+        {
+            await _api.DeleteAsync("daskautoscalers", scaler.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        }
         var replicas = new { spec = new { worker = new { replicas = workers } } };
         // The default group follows the cluster's replicas when they change: keep both saying the same.
         if (workerGroup == ResourceNames.DefaultGroup)
@@ -24,30 +27,32 @@ public sealed partial class KubeCluster
     }
 
     /// <summary>
-    /// Lets the scheduler choose the default group's worker count between <paramref name="minimum"/> and
-    /// <paramref name="maximum"/> (dask-kubernetes' <c>adapt</c>): a DaskAutoscaler named like the cluster.
+    /// Lets the scheduler choose a group's worker count between <paramref name="minimum"/> and <paramref name="maximum"/>
+    /// (dask-kubernetes' <c>adapt</c>): for the default group a DaskAutoscaler named like the cluster, as upstream; for
+    /// another group one named <c>{cluster}-{group}</c> with <c>spec.workerGroup</c>. An existing one is updated.
     /// </summary>
     public async Task AdaptAsync(int minimum, int maximum, string workerGroup = ResourceNames.DefaultGroup, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minimum);
         ArgumentOutOfRangeException.ThrowIfLessThan(maximum, minimum);
-        await GetGroupAsync(workerGroup, cancellationToken).ConfigureAwait(false);
-        if (workerGroup != ResourceNames.DefaultGroup)
-        {
-            throw new KubeClusterException(
-                $"Adaptive scaling of worker group '{workerGroup}' needs DaskAutoscaler spec.workerGroup, which this operator does not serve yet; only the default group adapts.");
-        }
-        var name = ResourceNames.Autoscaler(Name, workerGroup);
-        var existing = await _api.GetAsync<DaskAutoscaler>("daskautoscalers", name, cancellationToken).ConfigureAwait(false);
+        var group = await GetGroupAsync(workerGroup, cancellationToken).ConfigureAwait(false);
+        var existing = (await AutoscalersOfAsync(group, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
         if (existing is not null)
         {
-            await _api.MergePatchAsync("daskautoscalers", name, new { spec = new { minimum, maximum } }, cancellationToken).ConfigureAwait(false);
+            await _api.MergePatchAsync("daskautoscalers", existing.Metadata.Name, new { spec = new { minimum, maximum } }, cancellationToken)
+                .ConfigureAwait(false);
             return;
         }
         await _api.CreateAsync("daskautoscalers", new DaskAutoscaler
         {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Labels = ClusterLabels("autoscaler") },
-            Spec = new DaskAutoscalerSpec { Cluster = Name, Minimum = minimum, Maximum = maximum },
+            Metadata = new V1ObjectMeta { Name = ResourceNames.Autoscaler(Name, workerGroup), NamespaceProperty = Namespace, Labels = ClusterLabels("autoscaler") },
+            Spec = new DaskAutoscalerSpec
+            {
+                Cluster = Name,
+                WorkerGroup = workerGroup == ResourceNames.DefaultGroup ? null : group.Metadata.Name,
+                Minimum = minimum,
+                Maximum = maximum,
+            },
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -76,7 +81,10 @@ public sealed partial class KubeCluster
             throw new KubeClusterException($"The default worker group of Dask cluster '{Name}' cannot be deleted; scale it to 0 instead.");
         }
         var group = await GetGroupAsync(name, cancellationToken).ConfigureAwait(false);
-        await _api.DeleteAsync("daskautoscalers", ResourceNames.Autoscaler(Name, name), cancellationToken).ConfigureAwait(false);
+        foreach (var scaler in await AutoscalersOfAsync(group, cancellationToken).ConfigureAwait(false))
+        {
+            await _api.DeleteAsync("daskautoscalers", scaler.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        }
         await _api.DeleteAsync("daskworkergroups", group.Metadata.Name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,10 +96,9 @@ public sealed partial class KubeCluster
 
     private async Task<List<(string Name, DaskWorkerGroup Group)>> WorkerGroupsAsync(CancellationToken ct)
     {
-        var prefix = Name + "-";
         return (await _api.ListAsync<DaskWorkerGroup>("daskworkergroups", null, ct).ConfigureAwait(false))
             .Where(g => g.Spec.Cluster == Name && g.Metadata.DeletionTimestamp is null)
-            .Select(g => (g.Metadata.Name.StartsWith(prefix, StringComparison.Ordinal) ? g.Metadata.Name[prefix.Length..] : g.Metadata.Name, g))
+            .Select(g => (ResourceNames.GroupShortName(Name, g.Metadata.Name), g))
             .OrderBy(g => g.Item1 != ResourceNames.DefaultGroup).ThenBy(g => g.Item1, StringComparer.Ordinal)
             .ToList();
     }
@@ -102,6 +109,21 @@ public sealed partial class KubeCluster
         return groups.Where(g => g.Name == name).Select(g => g.Group).FirstOrDefault()
             ?? throw new UnknownWorkerGroupException(
                 $"Dask cluster '{Name}' has no worker group '{name}' (it has: {string.Join(", ", groups.Select(g => g.Name))}).");
+    }
+
+    /// <summary>
+    /// The DaskAutoscalers that scale <paramref name="group"/>: <c>spec.workerGroup</c> naming it (in full or without the
+    /// cluster prefix), or, for the default group, none named — as the operator reads them.
+    /// </summary>
+    private async Task<List<DaskAutoscaler>> AutoscalersOfAsync(DaskWorkerGroup group, CancellationToken ct)
+    {
+        var shortName = ResourceNames.GroupShortName(Name, group.Metadata.Name);
+        return (await _api.ListAsync<DaskAutoscaler>("daskautoscalers", null, ct).ConfigureAwait(false))
+            .Where(s => s.Spec.Cluster == Name && s.Metadata.DeletionTimestamp is null)
+            .Where(s => s.Spec.WorkerGroup is { } target
+                ? target == group.Metadata.Name || target == shortName
+                : shortName == ResourceNames.DefaultGroup)
+            .ToList();
     }
 
     private Dictionary<string, string> ClusterLabels(string component) => new()

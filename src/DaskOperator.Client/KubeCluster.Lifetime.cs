@@ -16,10 +16,8 @@ public sealed partial class KubeCluster
             var groups = await api.ListAsync<DaskWorkerGroup>("daskworkergroups", null, cancellationToken).ConfigureAwait(false);
             return clusters.OrderBy(c => c.Metadata.Name, StringComparer.Ordinal).Select(c =>
             {
-                var prefix = c.Metadata.Name + "-";
                 var mine = groups.Where(g => g.Spec.Cluster == c.Metadata.Name)
-                    .Select(g => new WorkerGroupSummary(
-                        g.Metadata.Name.StartsWith(prefix, StringComparison.Ordinal) ? g.Metadata.Name[prefix.Length..] : g.Metadata.Name,
+                    .Select(g => new WorkerGroupSummary(ResourceNames.GroupShortName(c.Metadata.Name, g.Metadata.Name),
                         g.Spec.Worker.Replicas, g.Status?.ReadyReplicas ?? 0))
                     .OrderBy(g => g.Name != ResourceNames.DefaultGroup).ThenBy(g => g.Name, StringComparer.Ordinal)
                     .ToList();

@@ -16,6 +16,10 @@ internal static partial class ResourceNames
 
     public static string WorkerGroup(string cluster, string group) => $"{cluster}-{group}";
 
+    /// <summary>A group's short name: its DaskWorkerGroup's name without the <c>{cluster}-</c> prefix (a user may have named it otherwise).</summary>
+    public static string GroupShortName(string cluster, string workerGroup) =>
+        workerGroup.StartsWith(cluster + "-", StringComparison.Ordinal) ? workerGroup[(cluster.Length + 1)..] : workerGroup;
+
     /// <summary>The DaskAutoscaler of a group: named like the cluster for the default group, as dask-kubernetes does.</summary>
     public static string Autoscaler(string cluster, string group) => group == DefaultGroup ? cluster : WorkerGroup(cluster, group);
 

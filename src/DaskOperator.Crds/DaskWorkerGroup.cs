@@ -11,16 +11,20 @@ namespace DaskOperator.Crds;
 [ScaleSubresource(".spec.worker.replicas", ".status.replicas")]
 public sealed class DaskWorkerGroup : DaskObject<DaskWorkerGroupSpec>
 {
+    /// <summary>Creates an empty DaskWorkerGroup with its kind set.</summary>
     public DaskWorkerGroup() => Kind = "DaskWorkerGroup";
 }
 
+/// <summary><c>spec</c> of a DaskWorkerGroup.</summary>
 public sealed class DaskWorkerGroupSpec
 {
+    /// <summary>Name of the cluster to associate this worker group with.</summary>
     [JsonPropertyName("cluster")]
     [Required]
     [Description("Name of the cluster to associate this worker group with")]
     public string Cluster { get; set; } = "";
 
+    /// <summary>The group's replicas and pod.</summary>
     [JsonPropertyName("worker")]
     [Required]
     public WorkerTemplate Worker { get; set; } = new();

@@ -12,5 +12,8 @@ internal static class CliCommands
 
         // The Jupyter kernel: `jitlens kernel install` writes a kernel spec whose argv is `jitlens kernel run`.
         KernelCommand.Create(),
+
+        // A resident jitlens for IPython's %%jitlens: one process per kernel answers every cell.
+        Serve.ServeCommand.Create(),
     ];
 }

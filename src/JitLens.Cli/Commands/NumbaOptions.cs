@@ -3,7 +3,10 @@ using JitLens.Pipeline;
 
 namespace JitLens.Cli.Commands;
 
-/// <summary>The options the Numba frontend adds to <c>jitlens inspect</c>: extra signatures and the Python to run.</summary>
+/// <summary>
+/// The options the Numba frontend adds to <c>jitlens inspect</c>: extra signatures, the Python to run, and a report
+/// captured already.
+/// </summary>
 public sealed class NumbaOptions
 {
     public Option<string[]> Signature { get; } = new("--signature")
@@ -18,10 +21,16 @@ public sealed class NumbaOptions
         Description = "Numba only: the Python interpreter (with Numba installed) that runs the file; default /usr/bin/python3.",
     };
 
+    public Option<string> Report { get; } = new("--numba-report")
+    {
+        Description = "Numba only: map this capture report (written by the %%jitlens magic, which ran the file itself) instead of running the file.",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Signature);
         command.Options.Add(Python);
+        command.Options.Add(Report);
     }
 
     /// <summary>The request with what these options asked for.</summary>
@@ -29,5 +38,6 @@ public sealed class NumbaOptions
     {
         Signatures = [.. request.Signatures, .. parseResult.GetValue(Signature) ?? []],
         Python = parseResult.GetValue(Python) ?? request.Python,
+        NumbaReport = parseResult.GetValue(Report) ?? request.NumbaReport,
     };
 }

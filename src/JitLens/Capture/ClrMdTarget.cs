@@ -44,6 +44,8 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
     {
         _runtime.FlushCachedData();
         _target.DataReader.FlushCachedData();
+        _codeHeapMethods = null;
+        _fcalls = null;
     }
 
     /// <summary>The current native code of the method, or null when it has none.</summary>
@@ -55,8 +57,10 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         {
             // Shared generic code, or a value type's method that reflection hands out as its unboxing stub:
             // follow the stubs from the entry point to the method's real code.
+            var handle = method;
             method = FollowStubs(host.EntryPoint, token, depth: 4)
-                ?? SiblingWithCode(method, token);
+                ?? SiblingWithCode(handle, token)
+                ?? SharedBody(handle, token);
         }
 
         if (method is null || !HasCode(method))
@@ -70,7 +74,10 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         var map = method.ILOffsetMap
             .Select(m => new NativeMapEntry(m.ILOffset, m.StartAddress, m.EndAddress))
             .ToList();
-        return new NativeMethodCode(regions.HotStart, hot, regions.ColdStart, cold, map);
+        return new NativeMethodCode(regions.HotStart, hot, regions.ColdStart, cold, map)
+        {
+            PrologSize = PrologSize(regions.HotStart, method.MethodDesc, hot.Length),
+        };
     }
 
     /// <summary>
@@ -88,7 +95,13 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
         }
 
         var bytes = ReadBytes(body.Start, (uint)body.Size);
-        return bytes.Length == body.Size ? new NativeMethodCode(body.Start, bytes, 0, [], map) : null;
+        if (bytes.Length != body.Size)
+        {
+            return null;
+        }
+
+        var owner = _runtime.GetMethodByInstructionPointer(body.Start)?.MethodDesc ?? 0;
+        return new NativeMethodCode(body.Start, bytes, 0, [], map) { PrologSize = PrologSize(body.Start, owner, bytes.Length) };
     }
 
     /// <summary>
@@ -171,7 +184,7 @@ internal sealed partial class ClrMdTarget : INativeSymbols, IDisposable
             return method.Signature ?? method.Name;
         }
 
-        return _runtime.GetJitHelperFunctionName(address) ?? PrecodeTarget(address)?.Signature;
+        return _runtime.GetJitHelperFunctionName(address) ?? PrecodeTarget(address)?.Signature ?? FCallName(address);
     }
 
     /// <summary>

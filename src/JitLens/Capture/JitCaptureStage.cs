@@ -116,14 +116,15 @@ internal sealed class JitCaptureStage : IInspectionStage
                 Tier = TierName(request.Tier),
                 LineRange = points.LineRange,
             };
+            var ilCode = il.Disassemble(method.Token);
             if (request.Wants("il"))
             {
-                unit.AddView(LineAttribution.Il(il.Disassemble(method.Token), points));
+                unit.AddView(LineAttribution.Il(ilCode, points));
             }
 
             if (target is not null)
             {
-                AddAsm(unit, method, target, points, request.Tier == JitTier.Tier1Pgo);
+                AddAsm(unit, method, target, points, request.Tier == JitTier.Tier1Pgo, ilCode, il);
             }
 
             context.Result.Methods.Add(unit);
@@ -145,7 +146,7 @@ internal sealed class JitCaptureStage : IInspectionStage
         return stateMachine.LineRange is { } range ? SequencePointMap.SingleLine(range.First, stateMachine.Document) : points;
     }
 
-    private static void AddAsm(InspectedUnit unit, HostMethod method, ClrMdTarget target, SequencePointMap points, bool warmedUp)
+    private static void AddAsm(InspectedUnit unit, HostMethod method, ClrMdTarget target, SequencePointMap points, bool warmedUp, IReadOnlyList<IlInstruction> ilCode, IlDisassembler il)
     {
         var (code, tier, note) = ShownCode.Read(method, target, unit.Tier ?? string.Empty, warmedUp);
         unit.Tier = tier;
@@ -161,7 +162,8 @@ internal sealed class JitCaptureStage : IInspectionStage
         }
 
         unit.CodeSize = code.Size;
-        unit.AddView(LineAttribution.Asm(AsmDecoder.Decode(code, target), code.Map, points));
+        var instructions = IndirectCallNames.Name(AsmDecoder.Decode(code, target), code.Map, ilCode, il.Disassemble);
+        unit.AddView(LineAttribution.Asm(instructions, code, points));
     }
 
     private static SourceDocument SourceFor(InspectionContext context, string? path)

@@ -27,11 +27,21 @@ internal static class LineAttribution
         return new CodeListing("il", listing.ToList());
     }
 
-    public static CodeListing Asm(IReadOnlyList<AsmInstruction> instructions, IReadOnlyList<NativeMapEntry> map, SequencePointMap points)
+    public static CodeListing Asm(IReadOnlyList<AsmInstruction> instructions, NativeMethodCode code, SequencePointMap points)
     {
+        var map = code.Map;
+        var prologEnd = code.PrologSize is { } size ? code.HotStart + (ulong)size : (ulong?)null;
         var listing = instructions.Select(i =>
         {
             var (region, line) = Locate(i.Address, map, points);
+
+            // The map has no entry for IL offset 0 when the method's first statement starts with no code of its own: its
+            // prolog range then runs on into that statement's code. Only what the unwind info calls prolog is prolog.
+            if (region == CodeRegion.Prolog && i.Address >= prologEnd && points.EntryLine is { } entry)
+            {
+                (region, line) = (CodeRegion.Body, entry);
+            }
+
             return new CodeInstruction(i.Text, line, region, i.Offset)
             {
                 Label = i.Label,

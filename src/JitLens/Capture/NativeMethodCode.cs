@@ -5,6 +5,9 @@ internal sealed record NativeMethodCode(ulong HotStart, byte[] Hot, ulong ColdSt
 {
     public int Size => Hot.Length + Cold.Length;
 
+    /// <summary>The prolog's length in bytes from the unwind info, or null when unknown (the map's prolog range stands).</summary>
+    public int? PrologSize { get; init; }
+
     /// <summary>Whether a map entry starts inside this code (a map of another body of the same method does not).</summary>
     public bool Contains(NativeMapEntry entry) =>
         (entry.Start >= HotStart && entry.Start < HotStart + (ulong)Hot.Length) || (entry.Start >= ColdStart && entry.Start < ColdStart + (ulong)Cold.Length);

@@ -5,8 +5,9 @@ using JitLens.Pipeline;
 namespace JitLens.Numba;
 
 /// <summary>
-/// The Numba frontend: for a .py input, runs the capture script in a separate Python process and maps its
-/// report into the model (bytecode, numba_ir, llvm and asm per Python line; ptx and sass for CUDA kernels).
+/// The Numba frontend: for a .py input, runs the capture script in a separate Python process (or reads the report
+/// of a capture already made where the file ran, <see cref="InspectRequest.NumbaReport"/>) and maps the report into
+/// the model (bytecode, numba_ir, llvm and asm per Python line; ptx and sass for CUDA kernels).
 /// </summary>
 public sealed class NumbaStage : IInspectionStage
 {
@@ -25,7 +26,9 @@ public sealed class NumbaStage : IInspectionStage
                 throw new InspectionException($"{file}: no such file.");
             }
 
-            var report = await PythonCapture.RunAsync(file, context.Request, cancellationToken).ConfigureAwait(false);
+            var report = context.Request.NumbaReport is { } captured
+                ? await PythonCapture.ReadAsync(captured, file, cancellationToken).ConfigureAwait(false)
+                : await PythonCapture.RunAsync(file, context.Request, cancellationToken).ConfigureAwait(false);
             AddReport(context, file, report, await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
         }
     }

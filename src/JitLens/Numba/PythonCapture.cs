@@ -50,13 +50,26 @@ internal static class PythonCapture
                     $"{file}: {python} exited with code {exitCode} before the Numba capture finished{LastLine(stderr)}"));
             }
 
-            await using var json = File.OpenRead(output);
-            return await JsonSerializer.DeserializeAsync(json, CaptureReportJson.Default.CaptureReport, cancellationToken).ConfigureAwait(false)
-                ?? throw new InspectionException($"{file}: the Numba capture wrote no report.");
+            return await ReadAsync(output, file, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Directory.Delete(workDir, recursive: true);
+        }
+    }
+
+    /// <summary>Reads the capture report at <paramref name="path"/>, written for <paramref name="file"/>.</summary>
+    public static async Task<CaptureReport> ReadAsync(string path, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var json = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync(json, CaptureReportJson.Default.CaptureReport, cancellationToken).ConfigureAwait(false)
+                ?? throw new InspectionException($"{file}: the Numba capture wrote no report.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new InspectionException($"{file}: the Numba capture report {path} cannot be read ({e.Message}).");
         }
     }
 

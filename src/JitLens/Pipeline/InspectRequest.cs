@@ -27,6 +27,12 @@ public sealed record InspectRequest
     /// <summary>Python interpreter for the Numba frontend.</summary>
     public string? Python { get; init; }
 
+    /// <summary>
+    /// A Numba capture report already written for the (single) .py input by the code that ran it (the
+    /// <c>%%jitlens</c> magic, in the user's kernel): the Numba frontend maps it instead of running the file again.
+    /// </summary>
+    public string? NumbaReport { get; init; }
+
     /// <summary>Wall-clock limit for any child process that runs or JITs user code.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -15,6 +15,9 @@ public static class RendererCatalog
         // The interactive view: shared by `jitlens inspect --format html` and the Jupyter kernel.
         new Html.HtmlRenderer(),
 
+        // The same view as a fragment scoped to its own root, for IPython's %%jitlens output.
+        new Html.HtmlFragmentRenderer(),
+
         // Control-flow graphs alone: DOT for graphviz users, and the offline SVG layout for everyone else.
         new Cfg.Rendering.DotRenderer(),
         new Cfg.Rendering.SvgRenderer(),

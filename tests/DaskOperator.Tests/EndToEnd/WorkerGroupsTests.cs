@@ -78,26 +78,6 @@ public class WorkerGroupsTests
     }
 
     [SkippableFact]
-    public async Task Given_an_autoscaler_When_the_scheduler_has_no_work_Then_the_default_group_shrinks_to_the_minimum()
-    {
-        Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);
-        await using var k8s = await DaskTestCluster.StartAsync();
-
-        // Given a cluster with two idle workers
-        await k8s.ApplyAsync(Manifests.Cluster("auto", 2, nanny: false));
-        await k8s.WaitForSchedulerWorkersAsync("auto", 2);
-
-        // When a DaskAutoscaler with minimum 1 and maximum 3 is applied
-        await k8s.ApplyAsync(Manifests.Autoscaler("auto", 1, 3));
-
-        // Then the scheduler's adaptive target (0 for an idle cluster) is clamped to 1 and the default group follows
-        await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskworkergroup", "auto-default", "-o", "jsonpath={.spec.worker.replicas}"),
-            s => s == "1", "the default group to be set to one worker");
-        await k8s.WaitForSchedulerWorkersAsync("auto", 1);
-        Assert.Equal("True", await k8s.KubectlAsync("get", "daskautoscaler", "auto", "-o", "jsonpath={.status.conditions[?(@.type==\"Active\")].status}"));
-    }
-
-    [SkippableFact]
     public async Task Given_an_unreachable_scheduler_When_scaling_down_Then_running_workers_are_kept_and_a_condition_says_why()
     {
         Skip.If(DaskTestCluster.IsMissing, DaskTestCluster.MissingReason);

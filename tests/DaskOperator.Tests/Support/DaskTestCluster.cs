@@ -60,7 +60,9 @@ public sealed class DaskTestCluster : IAsyncDisposable
     public async Task<List<(string Reason, string Message)>> EventsAsync(string name)
     {
         var list = await GetJsonAsync("get", "events", "--field-selector", $"involvedObject.name={name}");
+        // Timestamps have whole seconds; the resourceVersion orders writes.
         return list.GetProperty("items").EnumerateArray()
+            .OrderBy(e => long.Parse(e.GetProperty("metadata").GetProperty("resourceVersion").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
             .Select(e => (e.GetProperty("reason").GetString() ?? "", e.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""))
             .ToList();
     }

@@ -81,4 +81,19 @@ public static class Manifests
           minimum: {{minimum}}
           maximum: {{maximum}}
         """;
+
+    /// <summary>An autoscaler of one named group, with a short cooldown and a larger step so tests need not wait long.</summary>
+    public static string GroupAutoscaler(string name, string cluster, string group, int minimum, int maximum) => $$"""
+        apiVersion: kubernetes.dask.org/v1
+        kind: DaskAutoscaler
+        metadata:
+          name: {{name}}
+        spec:
+          cluster: {{cluster}}
+          workerGroup: {{group}}
+          minimum: {{minimum}}
+          maximum: {{maximum}}
+          stabilizationWindowSeconds: 1
+          maxScaleDownPercent: 50
+        """;
 }

@@ -8,9 +8,10 @@ namespace JitLens.Cli.Tests.Numba;
 /// <summary>The IPython extension in a real notebook: Debian's ipykernel driven by nbclient, jitlens from this build.</summary>
 public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
 {
-    // The body's line is line 10 of the cell as the user sees it (the %%jitlens line is line 1).
+    // The body's line is line 10 of the cell as the user sees it (the %%jitlens line is line 1). The signature is
+    // quoted, with a space in it, as users write it.
     private const string Cell = """
-        %%jitlens --llvm --asm
+        %%jitlens --llvm --asm --signature 'scaled:float64(float64, int64)'
         import numpy as np
         from numba import njit
 
@@ -23,7 +24,24 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
             return acc
 
 
+        @njit
+        def scaled(x, k):
+            return x * k
+
+
         total(np.arange(10.0))
+        """;
+
+    // Defines and compiles half(), then raises on line 8.
+    private const string RaisingCell = """
+        %%jitlens --asm
+        from numba import njit
+
+
+        @njit
+        def half(x):
+            return x / 2
+        ratio = half(4.0) / 0
         """;
 
     [Fact]
@@ -33,7 +51,7 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         using var work = new TemporaryDirectory();
         var notebook = NotebookDocument.Create(
             new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" },
-            ["%load_ext jitlens", Cell, "print('later cell:', total(np.ones(7)))"]);
+            ["%load_ext jitlens", Cell, "print('later cell:', total(np.ones(7)))", RaisingCell]);
         var source = Path.Combine(work.Path, "in.ipynb");
         var executed = Path.Combine(work.Path, "out.ipynb");
         await File.WriteAllTextAsync(source, notebook.ToJsonString());
@@ -58,9 +76,25 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         Assert.DoesNotContain("data-view=\"bytecode\"", html, StringComparison.Ordinal);
         Assert.Matches("class=\"jl-line jl-has-code[^\"]*\" data-line=\"10\"", html);
 
+        // And it is a fragment for the notebook's page: one root element, no document of its own
+        Assert.StartsWith("<div class=\"jitlens\"", html.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<body", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+
+        // And the quoted --signature compiled scaled() for (float64, int64), which the cell never called
+        Assert.Contains("scaled(float64, int64)", html, StringComparison.Ordinal);
+
         // And the later cell called the function the %%jitlens cell defined
         var later = string.Concat(cells[2]!["outputs"]!.AsArray().Select(o => NotebookDocument.Text(o!["text"])));
         Assert.Contains("later cell: 7.0", later, StringComparison.Ordinal);
+
+        // And the cell that raised after compiling half() shows its traceback as a normal cell does, then the view of
+        // half() with one sentence at the line that raised
+        var raising = cells[3]!["outputs"]!.AsArray();
+        Assert.Contains(raising, o => (string?)o!["output_type"] == "error" && (string?)o["ename"] == "ZeroDivisionError");
+        var raisingHtml = raising.Select(o => o!["data"]?["text/html"]).Where(h => h is not null).Select(h => NotebookDocument.Text(h)).Single();
+        Assert.Contains("half(float64)", raisingHtml, StringComparison.Ordinal);
+        Assert.Matches(@"cell\d+\.py:8: running the file raised ZeroDivisionError: float division by zero", raisingHtml);
     }
 
     private static async Task<(int ExitCode, string Log)> RunNotebookAsync(string source, string executed, string work)

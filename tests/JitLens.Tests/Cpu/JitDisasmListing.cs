@@ -36,8 +36,25 @@ internal static partial class JitDisasmListing
         return methods;
     }
 
-    public static IReadOnlyList<string> Normalize(IEnumerable<string> instructions) =>
-        instructions.Select(Normalize).Where(i => i is not null).Select(i => i!).ToList();
+    /// <summary>Comparable instructions; the runtime prints a lock prefix on a line of its own, Iced with its instruction.</summary>
+    public static IReadOnlyList<string> Normalize(IEnumerable<string> instructions)
+    {
+        var joined = new List<string>();
+        var prefix = string.Empty;
+        foreach (var instruction in instructions)
+        {
+            if (instruction.Trim() is "lock" or "rep" or "repne")
+            {
+                prefix = instruction.Trim() + " ";
+                continue;
+            }
+
+            joined.Add(prefix + instruction.Trim());
+            prefix = string.Empty;
+        }
+
+        return joined.Select(Normalize).Where(i => i is not null).Select(i => i!).ToList();
+    }
 
     private static string? Normalize(string instruction)
     {
@@ -54,11 +71,24 @@ internal static partial class JitDisasmListing
             return null;
         }
 
-        // Label operands are named differently (G_M000_IG03 vs L001b); call targets are spelled differently.
-        if (text.StartsWith("call ", StringComparison.Ordinal))
+        // Label operands are named differently (G_M000_IG03 vs L001b); call targets are spelled differently, and so are
+        // tail calls (the runtime writes tail.jmp, a jmp out of the method here).
+        if (text.StartsWith("call ", StringComparison.Ordinal) || text.StartsWith("tail.jmp ", StringComparison.Ordinal))
         {
-            return "call target";
+            return text.StartsWith('c') ? "call target" : "jmp target";
         }
+
+        if (text.StartsWith("jmp ", StringComparison.Ordinal) && !JitLabelPattern().IsMatch(text) && !OurLabelPattern().IsMatch(text))
+        {
+            return "jmp target";
+        }
+
+        // The runtime names the 64-bit register where the encoding writes its 32-bit half (zeroing the upper half
+        // either way), and spells one-operand imul with its implicit operands.
+        text = ZeroIdiomPattern().Replace(text, m => $"xor {Low32(m.Groups[1].Value)}, {Low32(m.Groups[1].Value)}");
+        text = MovzxPattern().Replace(text, m => "movzx " + Low32(m.Groups[1].Value) + ",");
+        text = text.Replace("imul edx:eax, ", "imul ", StringComparison.Ordinal).Replace("imul rdx:rax, ", "imul ", StringComparison.Ordinal)
+            .Replace("mul edx:eax, ", "mul ", StringComparison.Ordinal).Replace("mul rdx:rax, ", "mul ", StringComparison.Ordinal);
 
         text = text.Replace("short ", string.Empty, StringComparison.Ordinal)
             .Replace("gword ptr", "qword ptr", StringComparison.Ordinal)
@@ -75,14 +105,25 @@ internal static partial class JitDisasmListing
         // Read-only data (jump tables, vector constants) is a relocation there and an address here.
         text = text.Replace("[label]", "label", StringComparison.Ordinal);
         text = DataPattern().Replace(text, "[addr]");
-        return NumberPattern().Replace(text, m =>
+        text = text.Replace("[(reloc ", "[(", StringComparison.Ordinal);
+        text = NumberPattern().Replace(text, m =>
         {
             var value = m.Value.StartsWith("0x", StringComparison.Ordinal)
                 ? ulong.Parse(m.Value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)
                 : ulong.Parse(m.Value, CultureInfo.InvariantCulture);
             return value >= 0x10000 ? "addr" : value.ToString(CultureInfo.InvariantCulture);
         });
+        // Iced writes 32-bit immediates signed (-0x80000000), the runtime unsigned.
+        return text.Replace("[(addr)]", "[addr]", StringComparison.Ordinal).Replace("-addr", "addr", StringComparison.Ordinal);
     }
+
+    private static string Low32(string register) => register switch
+    {
+        "rax" or "rbx" or "rcx" or "rdx" => "e" + register[1..],
+        "rsi" or "rdi" or "rsp" or "rbp" => "e" + register[1..],
+        _ when register.StartsWith('r') && char.IsDigit(register[^1]) => register + "d",
+        _ => register,
+    };
 
     [GeneratedRegex(@"^; Assembly listing for method [\w.]+:(?<name>\w+)\(")]
     private static partial Regex HeaderPattern();
@@ -108,6 +149,12 @@ internal static partial class JitDisasmListing
 
     [GeneratedRegex(@"\w+ ptr ")]
     private static partial Regex SizePattern();
+
+    [GeneratedRegex(@"^xor (r\w+), \1$")]
+    private static partial Regex ZeroIdiomPattern();
+
+    [GeneratedRegex(@"^movzx (r\w+),")]
+    private static partial Regex MovzxPattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();

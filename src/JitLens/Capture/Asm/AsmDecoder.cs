@@ -44,7 +44,7 @@ internal static class AsmDecoder
             formatter.Format(instruction, output);
             var text = output.ToStringAndReset();
             var switchTargets = tables.TryGetValue(index, out var table) ? table.Select(a => labels[a]).ToList() : [];
-            if ((switchTargets.Count > 0 ? JumpTableComment(switchTargets) : Comment(instruction, symbols)) is { } comment)
+            if ((switchTargets.Count > 0 ? JumpTableComment(switchTargets) : Comment(instruction, symbols) ?? RegisterTarget(decoded, index, symbols)) is { } comment)
             {
                 text += "  ; " + comment;
             }
@@ -140,6 +140,37 @@ internal static class AsmDecoder
         }
 
         return "jump table: " + string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// For a call or jmp through a register: the code the register was loaded with, when the nearest instruction before
+    /// that writes it is a <c>mov reg, imm64</c> (a devirtualized delegate's target, a method not compiled yet).
+    /// </summary>
+    private static string? RegisterTarget(List<Instruction> decoded, int index, INativeSymbols symbols)
+    {
+        var call = decoded[index];
+        if (call.FlowControl is not (FlowControl.IndirectCall or FlowControl.IndirectBranch) || call.Op0Kind != OpKind.Register)
+        {
+            return null;
+        }
+
+        var register = call.Op0Register.GetFullRegister();
+        for (var i = index - 1; i >= 0 && i >= index - 16; i--)
+        {
+            // A call or branch in between: the register may hold anything by now.
+            var previous = decoded[i];
+            if (previous.FlowControl != FlowControl.Next)
+            {
+                return null;
+            }
+
+            if (previous.Op0Kind == OpKind.Register && previous.Op0Register.GetFullRegister() == register)
+            {
+                return previous.Mnemonic == Mnemonic.Mov && previous.Op1Kind is OpKind.Immediate64 ? symbols.CodeName(previous.Immediate64) : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>String literals and types the instruction loads, as the runtime's disassembler comments them.</summary>

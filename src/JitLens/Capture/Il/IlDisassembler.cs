@@ -41,10 +41,25 @@ internal sealed class IlDisassembler
             var code = IlOpCodes.Read(il, ref offset);
             var (operand, targets) = Operand(code, il, ref offset);
             var text = operand.Length == 0 ? $"IL_{start:x4}: {code.Name}" : $"IL_{start:x4}: {code.Name} {operand}";
-            result.Add(new IlInstruction(start, text, Flow(code), targets));
+            var call = code == OpCodes.Call || code == OpCodes.Callvirt
+                ? new IlCall(operand, code == OpCodes.Callvirt, DefinitionOf(BinaryPrimitives.ReadInt32LittleEndian(il.AsSpan(offset - 4))))
+                : null;
+            result.Add(new IlInstruction(start, text, Flow(code), targets, call));
         }
 
         return result;
+    }
+
+    /// <summary>The MethodDef a call token names (itself, or the generic method a MethodSpec instantiates), else 0.</summary>
+    private int DefinitionOf(int token)
+    {
+        var handle = MetadataTokens.EntityHandle(token);
+        if (handle.Kind == HandleKind.MethodSpecification)
+        {
+            handle = _reader.GetMethodSpecification((MethodSpecificationHandle)handle).Method;
+        }
+
+        return handle.Kind == HandleKind.MethodDefinition ? MetadataTokens.GetToken(handle) : 0;
     }
 
     private static ControlFlowKind Flow(OpCode code) => code.FlowControl switch

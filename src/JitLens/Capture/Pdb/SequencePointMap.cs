@@ -32,6 +32,12 @@ internal sealed class SequencePointMap
         return index < 0 || _points[index].Hidden ? null : _points[index].Line;
     }
 
+    /// <summary>
+    /// The line the method's code starts on: that of IL offset 0, else (hidden there: a state machine's or a switch's
+    /// dispatch) the first visible sequence point's; null without any.
+    /// </summary>
+    public int? EntryLine => LineOf(0) ?? (HasLines ? _points.First(p => !p.Hidden).Line : null);
+
     /// <summary>Every IL offset on one line: an async or iterator kick-off method, shown on its state machine's first line.</summary>
     public static SequencePointMap SingleLine(int line, string? document) => new([(0, line, false)], document);
 
