@@ -14,7 +14,7 @@ public class ChartReleaseTests
     private static readonly string TwoGroups = Repository.Path("samples", "dask-cluster", "gpu-and-high-mem.yaml");
 
     [SkippableFact]
-    public async Task Given_a_release_with_a_high_mem_and_a_gpu_group_When_it_is_used_scaled_cut_down_and_uninstalled_Then_each_step_converges_without_losing_data()
+    public async Task Given_a_release_with_a_high_mem_and_a_gpu_group_When_it_is_used_scaled_cut_down_autoscaled_and_uninstalled_Then_each_step_converges_without_losing_data()
     {
         Skip.If(DaskTestCluster.IsMissing || HelmCli.Path is null, $"{DaskTestCluster.MissingReason} And helm (.tools/bin).");
         await using var k8s = await DaskTestCluster.StartAsync();
@@ -54,10 +54,15 @@ public class ChartReleaseTests
         Assert.Contains("WorkersRetired", await k8s.KubectlAsync("get", "events", "--field-selector", "involvedObject.name=analytics-high-mem"),
             StringComparison.Ordinal);
 
-        // When helm upgrade drops the gpu group's toleration, Then its server-side apply removes it from the DaskWorkerGroup
+        // When helm upgrade drops the gpu group's toleration and gives the group an autoscaler
         await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json",
-            $"additional_worker_groups=[{GpuGroup.Replace(Toleration, "", StringComparison.Ordinal)}]");
+            $"additional_worker_groups=[{GpuGroup.Replace(Toleration, Autoscaler, StringComparison.Ordinal)}]");
+
+        // Then helm's server-side apply removed the toleration, and the group's DaskAutoscaler runs against that group
         Assert.Equal("", await k8s.KubectlAsync("get", "daskworkergroup", "analytics-gpu", "-o", "jsonpath={.spec.worker.spec.tolerations}"));
+        Assert.Equal("analytics-gpu", await k8s.KubectlAsync("get", "daskautoscaler", "analytics-gpu", "-o", "jsonpath={.spec.workerGroup}"));
+        await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskautoscaler", "analytics-gpu", "-o", "jsonpath={.status.phase}"),
+            s => s == "Running", "the gpu group's autoscaler to run");
 
         // When the release is uninstalled, Then the cluster, its groups, pods, service and helm's release Secrets are all gone
         await helm.EnsureAsync("uninstall", "analytics");
@@ -69,6 +74,8 @@ public class ChartReleaseTests
 
     /// <summary>The sample's gpu group, as --set-json takes it.</summary>
     private const string GpuGroup = """{"name":"gpu","replicas":1,"extraArgs":["--resources","GPU=1"],"resources":{"limits":{"nvidia.com/gpu":1}}""" + Toleration + "}";
+
+    private const string Autoscaler = ""","autoscaler":{"enabled":true,"minimum":1,"maximum":2}""";
 
     private const string Toleration = ""","tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]""";
 
