@@ -43,7 +43,7 @@ internal static class ChildrenLatencyBenchmark
         return 0;
     }
 
-    private static async Task<List<double>> MeasureAsync(k8s.Kubernetes client, int n, string batch)
+    internal static async Task<List<double>> MeasureAsync(k8s.Kubernetes client, int n, string batch)
     {
         var names = Enumerable.Range(0, n).Select(i => $"bench-{batch}-{i}").ToList();
         var seen = new ConcurrentDictionary<string, ConcurrentDictionary<string, bool>>();
@@ -120,7 +120,7 @@ internal static class ChildrenLatencyBenchmark
         throw new TimeoutException("The benchmark's clusters were not cleaned up within 5 minutes.");
     }
 
-    private static async Task InstallCrdsAsync(k8s.Kubernetes client)
+    internal static async Task InstallCrdsAsync(k8s.Kubernetes client)
     {
         var dir = FindCrds();
         foreach (var file in Directory.GetFiles(dir, "*.yaml"))

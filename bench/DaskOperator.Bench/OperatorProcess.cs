@@ -9,7 +9,7 @@ internal sealed class OperatorProcess : IDisposable
 
     private OperatorProcess(Process process) => _process = process;
 
-    public static OperatorProcess Start(string kubeconfig)
+    public static OperatorProcess Start(string kubeconfig, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "dask-operator.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -22,6 +22,7 @@ internal sealed class OperatorProcess : IDisposable
         {
             info.ArgumentList.Add(a);
         }
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
         var process = Process.Start(info)!;
         // Drain the structured logs so the pipe never blocks the operator.
         process.OutputDataReceived += (_, _) => { };

@@ -107,6 +107,7 @@ internal static class CpuMode
                     ("handle", (long)method.MethodHandle.Value),
                     ("entry", (long)method.MethodHandle.GetFunctionPointer()),
                     ("moveNext", StateMachineMoveNext(method)),
+                    ("implFlags", (int)method.MethodImplementationFlags),
                     ("generated", method.Name.Contains('<', StringComparison.Ordinal) || (method.DeclaringType?.FullName?.Contains('<', StringComparison.Ordinal) ?? false)),
                     .. CodeReport.Fields(method, jit, handles),
                 ]);

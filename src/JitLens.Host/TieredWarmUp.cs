@@ -41,6 +41,9 @@ internal static class TieredWarmUp
         }
 
         var handles = methods.Select(m => (ulong)m.MethodHandle.Value).ToList();
+
+        // A target that throws is reported and left out of later rounds: the others still warm up.
+        var active = targets.ToList();
         var calls = 0;
         var stalledRounds = 0;
         var lastCount = -1;
@@ -48,7 +51,7 @@ internal static class TieredWarmUp
         var budget = Stopwatch.StartNew();
         for (var round = 0; budget.Elapsed < Budget; round++)
         {
-            foreach (var target in targets)
+            foreach (var target in active.ToList())
             {
                 if (round == 0)
                 {
@@ -56,10 +59,23 @@ internal static class TieredWarmUp
                 }
 
                 var clock = Stopwatch.StartNew();
-                for (var i = 0; i < CallsPerRound && (i == 0 || clock.Elapsed < RoundTime); i++, calls++)
+                try
                 {
-                    UserCode.Invoke(target);
+                    for (var i = 0; i < CallsPerRound && (i == 0 || clock.Elapsed < RoundTime); i++, calls++)
+                    {
+                        UserCode.Invoke(target);
+                    }
                 }
+                catch (UserCodeException e)
+                {
+                    channel.Send("warmupFailed", ("method", DisplayNames.Of(target)), ("message", e.Message));
+                    active.Remove(target);
+                }
+            }
+
+            if (active.Count == 0)
+            {
+                break;
             }
 
             Settle(events, methods, handles);
@@ -76,7 +92,7 @@ internal static class TieredWarmUp
 
             // The targets ran, so a target without a body means the events are still behind: not done yet.
             var bodies = BodiesOf(events, methods, handles);
-            if (targets.All(t => HasBody(events, t, handles)) && bodies.All(b => JitCodeBody.Current(b)!.IsSettled))
+            if (active.All(t => HasBody(events, t, handles)) && bodies.All(b => JitCodeBody.Current(b)!.IsSettled))
             {
                 break;
             }
@@ -92,7 +108,7 @@ internal static class TieredWarmUp
                 stalledRounds = 0;
                 sinceChange.Restart();
             }
-            else if (++stalledRounds >= 2 && sinceChange.Elapsed >= StallTime && targets.All(t => Settled(events, t, handles)))
+            else if (++stalledRounds >= 2 && sinceChange.Elapsed >= StallTime && active.All(t => Settled(events, t, handles)))
             {
                 break;
             }

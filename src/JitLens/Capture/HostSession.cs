@@ -28,6 +28,9 @@ internal sealed class HostSession : IDisposable
     /// <summary>How many times the Tier1-PGO warm-up called the program (0: nothing to call, or another tier).</summary>
     public int WarmUpCalls { get; private set; }
 
+    /// <summary>Warm-up targets that threw (display name → what happened); the warm-up went on without them.</summary>
+    public IDictionary<string, string> WarmUpFailures { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Methods the JIT refused (invalid IL, unsatisfiable constraints), with the reason.</summary>
     public IList<string> Skipped { get; } = new List<string>();
 
@@ -151,6 +154,9 @@ internal sealed class HostSession : IDisposable
                 case "warmed":
                     WarmUpCalls = root.GetProperty("calls").GetInt32();
                     break;
+                case "warmupFailed":
+                    WarmUpFailures[root.GetProperty("method").GetString()!] = root.GetProperty("message").GetString()!;
+                    break;
                 case "skipped":
                     Skipped.Add($"{root.GetProperty("name").GetString()}: {root.GetProperty("reason").GetString()}");
                     break;
@@ -162,7 +168,10 @@ internal sealed class HostSession : IDisposable
                         (ulong)root.GetProperty("entry").GetInt64(),
                         root.GetProperty("generated").GetBoolean(),
                         root.GetProperty("moveNext").GetInt32(),
-                        HostCodeBody.From(root)));
+                        HostCodeBody.From(root))
+                    {
+                        ImplFlags = (System.Reflection.MethodImplAttributes)root.GetProperty("implFlags").GetInt32(),
+                    });
                     break;
                 case "failed":
                     throw new InspectionException(root.GetProperty("message").GetString()!);

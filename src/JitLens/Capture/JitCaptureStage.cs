@@ -77,6 +77,14 @@ internal sealed class JitCaptureStage : IInspectionStage
             context.Result.Notes.Add($"{leftOut.Count} compiler-generated method(s) without source lines are not shown: {string.Join(", ", leftOut)}.");
         }
 
+        foreach (var (name, message) in session.WarmUpFailures)
+        {
+            // The method itself carries the note; a run whose pattern leaves it out still says why the warm-up was short.
+            var failed = context.Result.Methods.FirstOrDefault(m => m.Name == name);
+            var note = $"The warm-up stopped calling this method: {message}";
+            (failed?.Notes ?? context.Result.Notes).Add(failed is null ? $"{name}: {note}" : note);
+        }
+
         foreach (var skipped in session.Skipped)
         {
             context.Result.Notes.Add($"The JIT did not compile {skipped}");

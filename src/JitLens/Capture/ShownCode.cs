@@ -12,7 +12,7 @@ internal sealed record ShownCode(NativeMethodCode? Code, string Tier, string? No
         if (!warmedUp)
         {
             // Tier0 and optimized runs JIT each method once: its default code version is the only one.
-            return new(target.Read(method), requestedTier, null);
+            return new(target.Read(method), TierNames.Untiered(method.ImplFlags) ?? requestedTier, null);
         }
 
         if (method.Body is { } body && target.ReadBody(body) is { } code)

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace JitLens.Capture;
 
 /// <summary>The runtime's names for optimization tiers (as its JIT events spell them) → the names JitLens shows, with why a body stopped short of Tier1.</summary>
@@ -17,6 +19,15 @@ internal static class TierNames
         "MinOptJitted" => "MinOpts",
         _ => "unknown",
     };
+
+    /// <summary>
+    /// The tier the runtime compiles a method at whatever the mode: [MethodImpl(AggressiveOptimization)] fully optimized
+    /// at once (never Tier0), [MethodImpl(NoOptimization)] never optimized; null for every other method.
+    /// </summary>
+    public static string? Untiered(MethodImplAttributes flags) =>
+        (flags & MethodImplAttributes.NoOptimization) != 0 ? Display("MinOptJitted")
+        : (flags & MethodImplAttributes.AggressiveOptimization) != 0 ? Display("Optimized")
+        : null;
 
     /// <summary>A note for a body that is not Tier1 after the warm-up, saying why; null for Tier1.</summary>
     public static string? Explain(HostCodeBody body)

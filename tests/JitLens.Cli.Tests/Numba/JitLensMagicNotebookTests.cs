@@ -1,16 +1,14 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace JitLens.Cli.Tests.Numba;
 
 /// <summary>The IPython extension in a real notebook: Debian's ipykernel driven by nbclient, jitlens from this build.</summary>
-public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
+public sealed class JitLensMagicNotebookTests(MagicNotebook notebook, ITestOutputHelper output) : IClassFixture<MagicNotebook>
 {
     // The body's line is line 10 of the cell as the user sees it (the %%jitlens line is line 1). The signature is
     // quoted, with a space in it, as users write it.
-    private const string Cell = """
+    public const string Cell = """
         %%jitlens --llvm --asm --signature 'scaled:float64(float64, int64)'
         import numpy as np
         from numba import njit
@@ -33,7 +31,7 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         """;
 
     // Defines and compiles half(), then raises on line 8.
-    private const string RaisingCell = """
+    public const string RaisingCell = """
         %%jitlens --asm
         from numba import njit
 
@@ -45,30 +43,15 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         """;
 
     [Fact]
-    public async Task Should_show_the_per_line_views_as_the_cell_output_and_keep_the_function_for_later_cells()
+    public void Should_show_the_per_line_views_as_the_cell_output_and_keep_the_function_for_later_cells()
     {
-        // Given a notebook that loads the extension, inspects an @njit cell with --llvm --asm and calls the function in a later cell
-        using var work = new TemporaryDirectory();
-        var notebook = NotebookDocument.Create(
-            new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" },
-            ["%load_ext jitlens", Cell, "print('later cell:', total(np.ones(7)))", RaisingCell]);
-        var source = Path.Combine(work.Path, "in.ipynb");
-        var executed = Path.Combine(work.Path, "out.ipynb");
-        await File.WriteAllTextAsync(source, notebook.ToJsonString());
-
-        // When nbclient executes it with the python3 kernel
-        var (exitCode, log) = await RunNotebookAsync(source, executed, work.Path);
-        output.WriteLine(log);
-        Assert.Equal(0, exitCode);
-        var cells = JsonNode.Parse(await File.ReadAllTextAsync(executed))!["cells"]!.AsArray();
-        output.WriteLine(cells.ToJsonString());
+        // Given a notebook that loads the extension, inspects an @njit cell with --llvm --asm and calls the function in a
+        // later cell, then inspects a cell that raises; When nbclient executes it with the python3 kernel (once, shared)
+        output.WriteLine(notebook.Log);
+        var cells = notebook.Cells;
 
         // Then the %%jitlens cell shows the HTML view: the function's signature, the LLVM IR and asm views only, and the loop body's line owning code
-        var html = cells[1]!["outputs"]!.AsArray()
-            .Select(o => o!["data"]?["text/html"])
-            .Where(h => h is not null)
-            .Select(h => h is JsonArray parts ? string.Concat(parts.Select(p => (string?)p)) : (string?)h)
-            .Single()!;
+        var html = MagicNotebook.HtmlOutput(cells[1]!);
         Assert.Contains("total(array(float64, 1d, C))", html, StringComparison.Ordinal);
         Assert.Contains("acc += v", html, StringComparison.Ordinal);
         Assert.Contains("data-view=\"llvm\"", html, StringComparison.Ordinal);
@@ -92,38 +75,82 @@ public sealed class JitLensMagicNotebookTests(ITestOutputHelper output)
         // half() with one sentence at the line that raised
         var raising = cells[3]!["outputs"]!.AsArray();
         Assert.Contains(raising, o => (string?)o!["output_type"] == "error" && (string?)o["ename"] == "ZeroDivisionError");
-        var raisingHtml = raising.Select(o => o!["data"]?["text/html"]).Where(h => h is not null).Select(h => NotebookDocument.Text(h)).Single();
+        var raisingHtml = MagicNotebook.HtmlOutput(cells[3]!);
         Assert.Contains("half(float64)", raisingHtml, StringComparison.Ordinal);
         Assert.Matches(@"cell\d+\.py:8: running the file raised ZeroDivisionError: float division by zero", raisingHtml);
     }
 
-    private static async Task<(int ExitCode, string Log)> RunNotebookAsync(string source, string executed, string work)
+    [SkippableFact]
+    public async Task Should_keep_every_function_signature_and_view_readable_without_JavaScript_in_the_HTML_export()
     {
-        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Numba", "run_notebook.py"), source, executed])
+        // Given the executed notebook exported to HTML by nbconvert, opened in Chromium with JavaScript off (as GitHub,
+        // nbviewer or an untrusted notebook show it)
+        var page = await notebook.OpenExportAsync(javaScript: false);
+
+        // When the reader looks at the %%jitlens cell's output
+        var view = page.Locator(".jitlens").First;
+
+        // Then every unit (each function and signature) and every view pane of it is displayed, each under its name
+        var units = view.Locator("section.jl-unit");
+        Assert.Equal(2, await units.CountAsync());
+        foreach (var unit in await units.AllAsync())
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // The extension from this repository, the CLI from this build, Jupyter's state in the test's own directory.
-        start.Environment["PYTHONPATH"] = Path.Combine(CliProcess.RepositoryRoot, "python");
-        start.Environment["JITLENS_CLI"] = Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll");
-        start.Environment["JUPYTER_CONFIG_DIR"] = Path.Combine(work, "config");
-        start.Environment["JUPYTER_DATA_DIR"] = Path.Combine(work, "data");
-        start.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(work, "runtime");
-        start.Environment["IPYTHONDIR"] = Path.Combine(work, "ipython");
-        start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await stdout + await stderr);
+            Assert.True(await unit.IsVisibleAsync());
+            Assert.Equal(["llvm", "asm"], await unit.Locator(".jl-pane-title").AllInnerTextsAsync());
+            foreach (var pane in await unit.Locator(".jl-pane").AllAsync())
+            {
+                Assert.True(await pane.IsVisibleAsync(), "a view pane is hidden without JavaScript");
+            }
+        }
+
+        Assert.Contains("scaled(float64, int64)", await view.InnerTextAsync(), StringComparison.Ordinal);
     }
 
-    private sealed class TemporaryDirectory : IDisposable
+    [SkippableFact]
+    public async Task Should_show_one_unit_as_tabs_and_highlight_a_clicked_line_with_JavaScript_in_the_HTML_export()
     {
-        public string Path { get; } = Directory.CreateTempSubdirectory("jitlens-notebook-").FullName;
+        // Given the nbconvert export opened with JavaScript on
+        var page = await notebook.OpenExportAsync(javaScript: true);
+        var view = page.Locator(".jitlens").First;
 
-        public void Dispose() => Directory.Delete(Path, recursive: true);
+        // When the loop body's line of the first unit is clicked
+        var unit = view.Locator("section.jl-unit:not([hidden])");
+        Assert.Equal(1, await unit.CountAsync());
+        await unit.Locator(".jl-line[data-line='10']").ClickAsync();
+
+        // Then one pane is shown, its instructions of line 10 are highlighted, and the pane names are left to the tabs
+        var pane = unit.Locator(".jl-pane:not([hidden])");
+        Assert.Equal(1, await pane.CountAsync());
+        Assert.True(await pane.Locator(".jl-ins.jl-sel[data-line='10']").CountAsync() > 0);
+        Assert.False(await unit.Locator(".jl-pane-title").First.IsVisibleAsync());
     }
+
+    [SkippableFact]
+    public async Task Should_leave_the_page_styles_alone_when_the_output_is_inserted_as_JupyterLab_does()
+    {
+        // Given a page with its own body styles, into which the cell's HTML output is inserted as JupyterLab does
+        // (innerHTML, then each script element re-created so that it runs)
+        var page = await notebook.NewPageAsync(javaScript: true);
+        await page.SetContentAsync("<html><head><style>body{margin:3px;padding:7px;background:rgb(1, 2, 3);color:rgb(250, 250, 250)}</style></head><body><div id='out'></div></body></html>");
+        await page.EvaluateAsync("""
+            html => {
+              const out = document.getElementById('out');
+              out.innerHTML = html;
+              for (const old of out.querySelectorAll('script')) {
+                const script = document.createElement('script');
+                script.textContent = old.textContent;
+                old.replaceWith(script);
+              }
+            }
+            """, MagicNotebook.HtmlOutput(notebook.Cells[1]!));
+
+        // When the page is read back
+        var body = await page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.body); return [s.margin, s.padding, s.backgroundColor, s.color]; }");
+
+        // Then its body kept its styles, and the view runs inside its own root (one unit shown)
+        Assert.Equal(["3px", "7px", "rgb(1, 2, 3)", "rgb(250, 250, 250)"], body);
+        Assert.Equal(1, await page.Locator(".jitlens section.jl-unit:not([hidden])").CountAsync());
+        Assert.True(await page.Locator(".jitlens.jl-js").CountAsync() == 1);
+    }
+
 }

@@ -9,10 +9,10 @@ public static partial class HtmlView
     /// The laid-out SVG is embedded as the layout stage produced it (blocks are <c>g.cfg-block</c> with
     /// <c>data-lines</c>); without one, the blocks are listed with the same classes so the view behaves alike.
     /// </summary>
-    private static void WriteCfg(ControlFlowGraph cfg, TextWriter output, bool hidden)
+    private static void WriteCfg(ControlFlowGraph cfg, TextWriter output)
     {
-        var hide = hidden ? " hidden" : string.Empty;
-        output.Write($"<div class=\"jl-pane jl-cfg\" role=\"tabpanel\" data-view=\"cfg\" data-cfg-view=\"{Encode(cfg.View)}\"{hide}>\n");
+        output.Write($"<div class=\"jl-pane jl-cfg\" role=\"tabpanel\" data-view=\"cfg\" data-cfg-view=\"{Encode(cfg.View)}\">\n");
+        output.Write("<div class=\"jl-pane-title\">cfg</div>\n");
         output.Write($"<div class=\"jl-cfg-caption\">control flow of the {Encode(cfg.View)} view; click a block to highlight its lines</div>\n");
         if (cfg.Svg is { } svg)
         {

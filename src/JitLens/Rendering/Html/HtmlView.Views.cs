@@ -28,14 +28,15 @@ public static partial class HtmlView
             output.Write("<p class=\"jl-empty\">This unit has no views.</p>\n");
         }
 
-        for (var i = 0; i < listings.Count; i++)
+        // Every pane is written visible, under its name, for readers without JavaScript; the script turns them into tabs.
+        foreach (var listing in listings)
         {
-            WriteListing(listings[i], output, hidden: i != 0);
+            WriteListing(listing, output);
         }
 
         if (showCfg)
         {
-            WriteCfg(unit.Cfg!, output, hidden: listings.Count != 0);
+            WriteCfg(unit.Cfg!, output);
         }
 
         output.Write("</div>\n");
@@ -55,10 +56,10 @@ public static partial class HtmlView
             .ToList();
     }
 
-    private static void WriteListing(CodeListing listing, TextWriter output, bool hidden)
+    private static void WriteListing(CodeListing listing, TextWriter output)
     {
-        var hide = hidden ? " hidden" : string.Empty;
-        output.Write($"<div class=\"jl-pane jl-listing\" role=\"tabpanel\" data-view=\"{Encode(listing.View)}\"{hide}>\n");
+        output.Write($"<div class=\"jl-pane jl-listing\" role=\"tabpanel\" data-view=\"{Encode(listing.View)}\">\n");
+        output.Write($"<div class=\"jl-pane-title\">{Encode(listing.View)}</div>\n");
         foreach (var instruction in listing.Instructions)
         {
             WriteInstruction(instruction, output);

@@ -90,8 +90,9 @@ public static partial class HtmlView
         var lines = unit.Lines();
         var codeLines = lines.Where(l => l.Views.Values.Any(v => v.Count > 0)).Select(l => l.Line).ToList();
         var inlining = lines.Select(l => (l.Line, Note: Text.TextLayout.InliningNote(l))).Where(l => l.Note is not null).ToDictionary(l => l.Line, l => l.Note!);
-        var hidden = index == 0 ? string.Empty : " hidden";
-        output.Write($"<section class=\"jl-unit\" data-unit=\"{index}\" data-kind=\"{(unit.Kind == UnitKind.GpuKernel ? "kernel" : "method")}\"{hidden}>\n");
+        // Every unit is written visible: without JavaScript (an untrusted notebook, GitHub, nbviewer) all of them stay
+        // readable; the script shows one at a time.
+        output.Write($"<section class=\"jl-unit\" data-unit=\"{index.ToString(CultureInfo.InvariantCulture)}\" data-kind=\"{(unit.Kind == UnitKind.GpuKernel ? "kernel" : "method")}\">\n");
         WriteMeta(unit, output);
         output.Write("<div class=\"jl-main\">\n");
         WriteSource(unit, codeLines, inlining, output);

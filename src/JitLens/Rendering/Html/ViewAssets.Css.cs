@@ -38,6 +38,9 @@ internal static partial class ViewAssets
 .jitlens .jl-tab{font:inherit;font-size:12px;color:var(--jl-muted);background:var(--jl-badge);border:1px solid var(--jl-border);border-bottom:none;border-radius:4px 4px 0 0;padding:2px 10px;cursor:pointer}
 .jitlens .jl-tab[aria-selected=true]{color:var(--jl-fg);background:var(--jl-bg);font-weight:600}
 .jitlens .jl-pane[hidden],.jitlens .jl-unit[hidden]{display:none}
+.jitlens .jl-pane-title{font-size:11px;font-weight:600;color:var(--jl-muted);margin:6px 0 2px}
+.jitlens.jl-js .jl-pane-title,.jitlens:not(.jl-js) .jl-tabs,.jitlens:not(.jl-js) .jl-bar{display:none}
+.jitlens:not(.jl-js) .jl-unit{border-top:1px solid var(--jl-border);margin-top:8px}
 .jitlens .jl-ins{display:flex;gap:6px;cursor:pointer;line-height:18px;padding-right:6px}
 .jitlens .jl-ins[data-line]{border-left:4px solid hsl(var(--jl-h,0) 65% var(--jl-mark-l))}
 .jitlens .jl-ins:not([data-line]){border-left:4px solid transparent}

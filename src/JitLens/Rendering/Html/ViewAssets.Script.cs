@@ -30,8 +30,12 @@ function JitLensView(root) {
   new MutationObserver(followTheme).observe(document.body, { attributes: true, attributeFilter: ["class", "data-jp-theme-light", "data-vscode-theme-kind"] });
   if (window.matchMedia) { window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", followTheme); }
 
+  // The page is written with every unit and pane visible (readable without JavaScript): from here on, one unit
+  // and one pane at a time.
+  root.classList.add("jl-js");
   const units = all(root, "section.jl-unit");
   let current = units[0];
+  units.forEach((u, i) => { u.hidden = i !== 0; });
   const picker = root.querySelector(".jl-picker");
   if (picker) {
     picker.addEventListener("change", () => {
@@ -137,6 +141,7 @@ function JitLensView(root) {
     });
   });
 
+  units.forEach((unit) => { const tab = unit.querySelector(".jl-tab"); if (tab) { showView(unit, tab.dataset.view); } });
   showUnitLines(current);
 
   root.addEventListener("keydown", (e) => {
