@@ -108,6 +108,7 @@ internal sealed class JitCaptureStage : IInspectionStage
         var il = new IlDisassembler(pe);
 
         var leftOut = new List<string>();
+        var switches = new Dictionary<string, SwitchSyntax>(StringComparer.Ordinal);
         foreach (var method in session.Methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -125,6 +126,7 @@ internal sealed class JitCaptureStage : IInspectionStage
                 LineRange = points.LineRange,
             };
             var ilCode = il.Disassemble(method.Token);
+            points = WithSwitchDispatch(points, ilCode, switches);
             if (request.Wants("il"))
             {
                 unit.AddView(LineAttribution.Il(ilCode, points));
@@ -139,6 +141,35 @@ internal sealed class JitCaptureStage : IInspectionStage
         }
 
         return leftOut;
+    }
+
+    /// <summary>
+    /// Hidden IL ranges that dispatch a <c>switch</c> (a <c>switch</c> opcode or compare-and-branch chains, the next visible
+    /// line inside a switch of the syntax tree) belong to that switch's line.
+    /// </summary>
+    private static SequencePointMap WithSwitchDispatch(SequencePointMap points, IReadOnlyList<IlInstruction> ilCode, Dictionary<string, SwitchSyntax> switches)
+    {
+        if (points.Document is not { } path || !File.Exists(path))
+        {
+            return points;
+        }
+
+        if (!switches.TryGetValue(path, out var syntax))
+        {
+            switches[path] = syntax = SwitchSyntax.Parse(File.ReadAllText(path));
+        }
+
+        var dispatch = new List<(int Start, int End, int Line)>();
+        foreach (var (start, end, next) in points.HiddenRanges())
+        {
+            var branches = ilCode.Any(i => i.Offset >= start && i.Offset < end && (i.Flow == ControlFlowKind.ConditionalBranch || i.Targets.Count > 1));
+            if (branches && next is { } line && syntax.SwitchLineHolding(line) is { } switchLine)
+            {
+                dispatch.Add((start, end, switchLine));
+            }
+        }
+
+        return dispatch.Count == 0 ? points : points.WithDispatch(dispatch);
     }
 
     private static SequencePointMap LinesOf(MetadataReader pdb, HostMethod method)

@@ -17,8 +17,10 @@ internal static class LineAttribution
         var listing = instructions.Select(i =>
         {
             var line = points.LineOf(i.Offset);
-            return new CodeInstruction(i.Text, line, line is null ? CodeRegion.Unmapped : CodeRegion.Body, i.Offset)
+            var dispatch = line is null ? points.DispatchLineOf(i.Offset) : null;
+            return new CodeInstruction(i.Text, line, line is not null ? CodeRegion.Body : dispatch is not null ? CodeRegion.Dispatch : CodeRegion.Unmapped, i.Offset)
             {
+                PlacedUnder = dispatch is { } d ? [d] : [],
                 Label = targets.Contains(i.Offset) ? $"IL_{i.Offset:x4}" : null,
                 Flow = i.Flow,
                 TargetLabel = i.Targets.Count > 0 ? $"IL_{i.Targets[0]:x4}" : null,
@@ -42,15 +44,16 @@ internal static class LineAttribution
                 (region, line) = (CodeRegion.Body, entry);
             }
 
-            return new CodeInstruction(i.Text, line, region, i.Offset)
+            return new CodeInstruction(i.Text, region == CodeRegion.Dispatch ? null : line, region, i.Offset)
             {
+                PlacedUnder = region == CodeRegion.Dispatch && line is { } d ? [d] : [],
                 Label = i.Label,
                 Flow = i.Flow,
                 TargetLabel = i.TargetLabel,
                 SwitchTargetLabels = i.SwitchTargetLabels,
             };
         });
-        return new CodeListing("asm", PlaceExits(listing));
+        return new CodeListing("asm", ThrowPaths.Place(PlaceExits(listing)));
     }
 
     /// <summary>
@@ -92,6 +95,7 @@ internal static class LineAttribution
             NativeMapEntry.Prolog => (CodeRegion.Prolog, null),
             NativeMapEntry.Epilog => (CodeRegion.Epilog, null),
             { } il when points.LineOf(il) is { } line => (CodeRegion.Body, line),
+            { } il when points.DispatchLineOf(il) is { } line => (CodeRegion.Dispatch, line),
             _ => (CodeRegion.Unmapped, null),
         };
     }

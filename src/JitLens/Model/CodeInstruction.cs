@@ -29,6 +29,12 @@ public sealed record CodeInstruction(string Text, int? Line, CodeRegion Region =
     public int? FollowsLine { get; init; }
 
     /// <summary>
+    /// For <see cref="CodeRegion.ThrowPath"/> and <see cref="CodeRegion.Dispatch"/> code: the lines it is shown under
+    /// (those whose checks branch to a throw, the <c>switch</c> a dispatch belongs to). Empty for everything else.
+    /// </summary>
+    public IReadOnlyList<int> PlacedUnder { get; init; } = [];
+
+    /// <summary>
     /// For code the compiler inlined from another function of the same file (shown at that function's
     /// <see cref="Line"/>): the line of this unit that made the call. Null for everything else.
     /// </summary>

@@ -35,7 +35,7 @@ public sealed class CodeListing
         for (var i = 0; i < Instructions.Count; i++)
         {
             var instruction = Instructions[i];
-            if (!((instruction.Region == CodeRegion.Body && instruction.Line == line) || instruction.FollowsLine == line))
+            if (!((instruction.Region == CodeRegion.Body && instruction.Line == line) || instruction.FollowsLine == line || instruction.PlacedUnder.Contains(line)))
             {
                 continue;
             }
@@ -55,5 +55,5 @@ public sealed class CodeListing
 
     /// <summary>The instructions of <paramref name="region"/> that <see cref="RunsForLine"/> does not show under a line.</summary>
     public IEnumerable<CodeInstruction> OutsideLines(CodeRegion region) =>
-        InRegion(region).Where(i => i.FollowsLine is null);
+        InRegion(region).Where(i => i.FollowsLine is null && i.PlacedUnder.Count == 0);
 }

@@ -14,6 +14,8 @@ internal sealed class SequencePointMap
         Document = document;
     }
 
+    private IReadOnlyList<(int Start, int End, int Line)> _dispatch = [];
+
     /// <summary>The source file the method's visible sequence points are in, or null when it has none.</summary>
     public string? Document { get; }
 
@@ -37,6 +39,30 @@ internal sealed class SequencePointMap
     /// dispatch) the first visible sequence point's; null without any.
     /// </summary>
     public int? EntryLine => LineOf(0) ?? (HasLines ? _points.First(p => !p.Hidden).Line : null);
+
+    /// <summary>The IL ranges under hidden sequence points, each with the line of the next visible point after it (null: none).</summary>
+    public IEnumerable<(int Start, int End, int? NextLine)> HiddenRanges()
+    {
+        for (var i = 0; i < _points.Length; i++)
+        {
+            if (!_points[i].Hidden)
+            {
+                continue;
+            }
+
+            var end = i + 1 < _points.Length ? _points[i + 1].Offset : int.MaxValue;
+            var next = _points.Skip(i + 1).FirstOrDefault(p => !p.Hidden);
+            yield return (_points[i].Offset, end, next == default ? null : next.Line);
+        }
+    }
+
+    /// <summary>The same map, with hidden IL ranges known to be a <c>switch</c>'s dispatch and the line of that <c>switch</c>.</summary>
+    public SequencePointMap WithDispatch(IReadOnlyList<(int Start, int End, int Line)> dispatch) =>
+        new(_points, Document) { _dispatch = dispatch };
+
+    /// <summary>The <c>switch</c> line whose compiler-generated dispatch holds <paramref name="ilOffset"/>, or null.</summary>
+    public int? DispatchLineOf(int ilOffset) =>
+        _dispatch.FirstOrDefault(d => d.Start <= ilOffset && ilOffset < d.End) is { Line: > 0 } found ? found.Line : null;
 
     /// <summary>Every IL offset on one line: an async or iterator kick-off method, shown on its state machine's first line.</summary>
     public static SequencePointMap SingleLine(int line, string? document) => new([(0, line, false)], document);

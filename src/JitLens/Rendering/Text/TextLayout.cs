@@ -93,7 +93,7 @@ public static class TextLayout
             yield break;
         }
 
-        yield return [new TextSpan($"      ({ViewOrder.Name(region)})", TextStyle.Region)];
+        yield return [new TextSpan($"      ({ViewOrder.Label(region)})", TextStyle.Region)];
         foreach (var view in present)
         {
             foreach (var instruction in unit.Views[view].OutsideLines(region))
@@ -108,8 +108,8 @@ public static class TextLayout
         var spans = new List<TextSpan> { new("        " + view.PadRight(width) + "  ", TextStyle.ViewName) };
         if (underLine && instruction.Region != CodeRegion.Body)
         {
-            // An exit shown in place under a line says what it is.
-            spans.Add(new TextSpan($"({ViewOrder.Name(instruction.Region)}) ", TextStyle.Region));
+            // An exit, a throw path or a dispatch shown in place under a line says what it is.
+            spans.Add(new TextSpan($"({ViewOrder.Label(instruction.Region)}) ", TextStyle.Region));
         }
 
         if (instruction.Label is { } label && !instruction.Text.StartsWith(label, StringComparison.Ordinal))
