@@ -169,6 +169,17 @@ def line_locations():
                 "line": line, "column": 1, "scope": statement_scope(self, filename)})
         return mark
 
+    numba_dir = os.path.dirname(os.path.dirname(os.path.abspath(debuginfo.__file__))) + os.sep
+
+    def user_code_only(init):
+        # Numba's own implementations (np.empty_like, math.log1p, ...) get no debug info: it costs compile time, and
+        # LLVM gives code inlined from a function without any the location of the call, the user's line.
+        def __init__(self, context, library, fndesc, func_ir, *args, **kwargs):
+            init(self, context, library, fndesc, func_ir, *args, **kwargs)
+            if os.path.abspath(func_ir.loc.filename or "").startswith(numba_dir):
+                self.debuginfo = debuginfo.DummyDIBuilder(module=self.module, filepath=func_ir.loc.filename, cgctx=context)
+        return __init__
+
     def noting_file(lower_inst):
         def lower(self, inst):
             self.debuginfo.jitlens_file = getattr(inst.loc, "filename", None)
@@ -187,7 +198,6 @@ def line_locations():
         # Numba parses a function's whole file for every function it lowers with debug info: for its own large
         # modules (arrayobj.py, ...) that was most of the compile time. Their lines are never shown, and a file's
         # tree is read once.
-        numba_dir = os.path.dirname(os.path.dirname(os.path.abspath(debuginfo.__file__))) + os.sep
         trees = {}
 
         def first_line(pyfunc):
@@ -221,6 +231,7 @@ def line_locations():
     patch(debuginfo.DIBuilder, "mark_subprogram", plain_subprogram)
     patch(debuginfo.DIBuilder, "mark_variable", lambda _: lambda self, builder, *args, **kwargs: None)
     patch(debuginfo.DIBuilder, "mark_location", in_statement_file)
+    patch(lowering.BaseLower, "__init__", user_code_only)
     patch(lowering.Lower, "lower_inst", noting_file)
     patch(lowering, "get_func_body_first_lineno", first_body_line)
     patch(pylowering.PyLower, "lower_inst", noting_file)
