@@ -9,6 +9,9 @@ dotnet build ParallelTools.sln -c Release --no-restore --verbosity quiet
 # The tool as users install it (native package + `dotnet tool install`); JitLens.Cli.Tests/Install checks it.
 bash scripts/install-tool.sh artifacts/tool
 export JITLENS_TOOL="$PWD/artifacts/tool/jitlens"
+# The operator executable exactly as the image ships it; the operator's end-to-end tests run it.
+bash scripts/publish-operator.sh artifacts/operator >/dev/null
+export DASK_OPERATOR_EXECUTABLE="$PWD/artifacts/operator/dask-operator"
 rm -rf artifacts/test-results && mkdir -p artifacts/test-results
 status=0
 dotnet test ParallelTools.sln -c Release --no-build --verbosity quiet \

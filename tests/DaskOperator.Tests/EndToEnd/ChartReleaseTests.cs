@@ -14,7 +14,7 @@ public class ChartReleaseTests
     private static readonly string TwoGroups = Repository.Path("samples", "dask-cluster", "gpu-and-high-mem.yaml");
 
     [SkippableFact]
-    public async Task Given_a_release_with_a_high_mem_and_a_gpu_group_When_it_is_used_scaled_cut_down_and_uninstalled_Then_each_step_converges_without_losing_data()
+    public async Task Given_a_release_with_a_high_mem_and_a_gpu_group_When_it_is_used_scaled_cut_down_autoscaled_and_uninstalled_Then_each_step_converges_without_losing_data()
     {
         Skip.If(DaskTestCluster.IsMissing || HelmCli.Path is null, $"{DaskTestCluster.MissingReason} And helm (.tools/bin).");
         await using var k8s = await DaskTestCluster.StartAsync();
@@ -43,8 +43,7 @@ public class ChartReleaseTests
 
         // When helm upgrade drops the high-mem group, Then its DaskWorkerGroup and pod go, its worker retired: no key lost
         var gpuBefore = await k8s.RunningWorkersAsync("analytics-gpu");
-        await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json",
-            """additional_worker_groups=[{"name":"gpu","replicas":1,"extraArgs":["--resources","GPU=1"],"resources":{"limits":{"nvidia.com/gpu":1}}}]""");
+        await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json", $"additional_worker_groups=[{GpuGroup}]");
         await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskworkergroups,pods", "-l", "dask.org/workergroup-name=analytics-high-mem", "-o", "name")).Trim()
             + (await k8s.KubectlAsync("get", "daskworkergroups", "-o", "name")).Contains("analytics-high-mem", StringComparison.Ordinal),
             s => s == "False", "the high-mem group and its pod to be gone");
@@ -55,6 +54,16 @@ public class ChartReleaseTests
         Assert.Contains("WorkersRetired", await k8s.KubectlAsync("get", "events", "--field-selector", "involvedObject.name=analytics-high-mem"),
             StringComparison.Ordinal);
 
+        // When helm upgrade drops the gpu group's toleration and gives the group an autoscaler
+        await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json",
+            $"additional_worker_groups=[{GpuGroup.Replace(Toleration, Autoscaler, StringComparison.Ordinal)}]");
+
+        // Then helm's server-side apply removed the toleration, and the group's DaskAutoscaler runs against that group
+        Assert.Equal("", await k8s.KubectlAsync("get", "daskworkergroup", "analytics-gpu", "-o", "jsonpath={.spec.worker.spec.tolerations}"));
+        Assert.Equal("analytics-gpu", await k8s.KubectlAsync("get", "daskautoscaler", "analytics-gpu", "-o", "jsonpath={.spec.workerGroup}"));
+        await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskautoscaler", "analytics-gpu", "-o", "jsonpath={.status.phase}"),
+            s => s == "Running", "the gpu group's autoscaler to run");
+
         // When the release is uninstalled, Then the cluster, its groups, pods, service and helm's release Secrets are all gone
         await helm.EnsureAsync("uninstall", "analytics");
         await DaskTestCluster.WaitAsync(async () => (await k8s.KubectlAsync("get", "daskclusters,daskworkergroups,pods,services,secrets", "-o", "name")).Trim(),
@@ -62,6 +71,13 @@ public class ChartReleaseTests
         var (status, output) = await helm.RunAsync("status", "analytics");
         Assert.True(status != 0 && output.Contains("release: not found", StringComparison.Ordinal), output);
     }
+
+    /// <summary>The sample's gpu group, as --set-json takes it.</summary>
+    private const string GpuGroup = """{"name":"gpu","replicas":1,"extraArgs":["--resources","GPU=1"],"resources":{"limits":{"nvidia.com/gpu":1}}""" + Toleration + "}";
+
+    private const string Autoscaler = ""","autoscaler":{"enabled":true,"minimum":1,"maximum":2}""";
+
+    private const string Toleration = ""","tolerations":[{"key":"nvidia.com/gpu","operator":"Exists","effect":"NoSchedule"}]""";
 
     private static async Task<string> PublishAsync(string address, string dataset, string prefix) =>
         (await PythonDask.RunScriptAsync("publish_on_group.py", address, dataset, prefix)).Trim().Split('\n')[^1];

@@ -65,14 +65,14 @@ public class LifecycleTests
         await using var k8s = await DaskTestCluster.StartAsync(startOperator: false);
 
         // Given an operator that must win a coordination.k8s.io Lease before reconciling
-        k8s.StartOperator(leaderElection: true, identity: "operator-a");
+        var running = k8s.StartOperator(leaderElection: true);
 
         // When a cluster is applied
         await k8s.ApplyAsync(Manifests.Cluster("led", 0));
 
         // Then the lease names the operator and the scheduler pod exists
         await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "lease", "dask-operator-leader", "-o", "jsonpath={.spec.holderIdentity}"),
-            s => s == "operator-a", "the lease to name operator-a");
+            s => s == running.Identity, "the lease to name the operator");
         await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "pods", "-l", "dask.org/component=scheduler", "-o", "name"),
             s => s.Trim() == "pod/led-scheduler", "the scheduler pod");
     }

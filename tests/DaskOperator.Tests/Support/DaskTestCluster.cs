@@ -36,8 +36,8 @@ public sealed class DaskTestCluster : IAsyncDisposable
         }
     }
 
-    public RunningOperator StartOperator(bool leaderElection = false, string identity = "test-operator") =>
-        Operator = RunningOperator.Start(Cluster.KubeconfigPath, leaderElection: leaderElection, identity: identity);
+    public RunningOperator StartOperator(bool leaderElection = false) =>
+        Operator = RunningOperator.Start(Cluster.KubeconfigPath, leaderElection: leaderElection);
 
     public async Task StopOperatorAsync()
     {

@@ -1,39 +1,40 @@
-using DaskOperator.Hosting;
-
 namespace DaskOperator.Tests.Support;
 
-/// <summary>The real operator (<c>dask-operator run</c>) inside the test process; disposing it is a restart's first half.</summary>
+/// <summary>
+/// The real operator, <c>dask-operator run</c> of the published executable that goes into the image, as its own
+/// process; disposing it sends SIGTERM, as a pod deletion does (a restart's first half).
+/// </summary>
 public sealed class RunningOperator : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _run;
+    private readonly LocalProcess _process;
 
-    private RunningOperator(string kubeconfig, string ns, bool leaderElection, string identity)
-    {
-        var options = OperatorOptions.Parse(["--kubeconfig", kubeconfig, "--namespace", ns, "--health-port", "0", "--log-level", "Warning"]) with
-        {
-            LeaderElection = leaderElection,
-            Identity = identity,
-        };
-        _run = Task.Run(() => OperatorHost.RunAsync(options, _stop.Token));
-    }
+    private RunningOperator(LocalProcess process) => _process = process;
 
-    public bool HasFailed => _run.IsFaulted;
+    public bool HasExited => _process.HasExited;
 
-    public static RunningOperator Start(string kubeconfig, string ns = "default", bool leaderElection = false, string identity = "test-operator") =>
-        new(kubeconfig, ns, leaderElection, identity);
+    /// <summary>What it logged (warnings and errors), for failure messages.</summary>
+    public string Output => _process.Output;
+
+    /// <summary>The identity it writes into the Lease (see OperatorOptions.Identity).</summary>
+    public string Identity => $"{Environment.MachineName}-{_process.Id}";
+
+    public static RunningOperator Start(string kubeconfig, string ns = "default", bool leaderElection = false) =>
+        new(OperatorProcess.Start(kubeconfig, ns, leaderElection, "--log-level", "Warning"));
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
         try
         {
-            await _run.WaitAsync(TimeSpan.FromSeconds(30));
+            if (!_process.HasExited)
+            {
+                _process.Terminate();
+                await _process.WaitAsync(TimeSpan.FromSeconds(30));
+            }
         }
         catch (OperationCanceledException)
         {
-            // Stopped.
+            // It did not stop in time: Dispose kills it.
         }
-        _stop.Dispose();
+        _process.Dispose();
     }
 }

@@ -28,6 +28,9 @@ public sealed class ApiException : Exception
     /// <summary>Field-level causes of a 422 Invalid (kubectl prints them after "is invalid:").</summary>
     public IReadOnlyList<(string Field, string Message)> Causes { get; init; } = [];
 
+    /// <summary>The reason each cause carries: FieldValueInvalid, or FieldManagerConflict for apply conflicts.</summary>
+    public string CauseReason { get; init; } = "FieldValueInvalid";
+
     /// <summary>A 422 with one cause per bad field, worded like the real server's validation errors.</summary>
     public static ApiException Invalid(string kind, string name, IReadOnlyList<(string Field, string Message)> causes) =>
         new(422, "Invalid", $"{kind} \"{name}\" is invalid: " + (causes.Count == 1
@@ -98,7 +101,7 @@ public sealed class ApiException : Exception
             {
                 details["causes"] = new JsonArray([.. Causes.Select(c => (JsonNode)new JsonObject
                 {
-                    ["reason"] = "FieldValueInvalid", ["message"] = c.Message, ["field"] = c.Field,
+                    ["reason"] = CauseReason, ["message"] = c.Message, ["field"] = c.Field,
                 })]);
             }
 

@@ -153,9 +153,18 @@ public sealed partial class ApiHandler
 
     private static WriteOptions WriteOptionsOf(HttpContext context) => new(
         DryRun: context.Request.Query["dryRun"].Count > 0,
-        FieldManager: context.Request.Query["fieldManager"],
+        FieldManager: FieldManagerOf(context),
         Force: IsTrue(context.Request.Query["force"]),
         StrictFields: context.Request.Query["fieldValidation"] == "Strict");
+
+    /// <summary>The request's fieldManager; else, for writes other than apply, the user agent's product, as the real server derives it.</summary>
+    private static string? FieldManagerOf(HttpContext context)
+    {
+        var given = context.Request.Query["fieldManager"].ToString();
+        if (!string.IsNullOrEmpty(given) || MediaType(context) == ResourceService.ApplyPatch) return string.IsNullOrEmpty(given) ? null : given;
+        var agent = context.Request.Headers.UserAgent.ToString();
+        return string.IsNullOrEmpty(agent) ? null : agent.Split('/', 2)[0].Trim();
+    }
 
     private static async Task<string> ReadTextAsync(HttpContext context)
     {

@@ -34,6 +34,9 @@ public static class StrategicMergePatch
 
     public static JsonObject Apply(JsonObject target, JsonObject patch) => MergeMap(target, patch);
 
+    /// <summary>The merge key(s) of a list field of built-in kinds, or null for a list that is replaced whole.</summary>
+    public static string[]? MergeKeyOf(string field) => MergeKeys.TryGetValue(field, out var keys) ? keys : null;
+
     private static JsonObject MergeMap(JsonObject target, JsonObject patch)
     {
         if (patch["$patch"].Text() == "replace")

@@ -49,7 +49,9 @@ public sealed partial class ResourceService
 
             var next = current.Clone();
             SimpleJsonPath.Set(next, scale.SpecReplicasPath, replicas);
-            return Compose(type, current, next, null);
+            var composed = Compose(type, current, next, null);
+            ManagedFields.OnUpdate(type, current, composed, options.FieldManager);
+            return composed;
         });
         return ToScale(type, written);
     }

@@ -26,7 +26,9 @@ public sealed partial class ResourceService
         return Write(type, ns, name, options, current =>
         {
             CheckResourceVersion(type, name, current, body.Str("metadata", "resourceVersion"));
-            return Compose(type, current, body, subresource, options.StrictFields);
+            var next = Compose(type, current, body, subresource, options.StrictFields);
+            ManagedFields.OnUpdate(type, current, next, options.FieldManager);
+            return next;
         });
     }
 
@@ -34,11 +36,18 @@ public sealed partial class ResourceService
     {
         options ??= WriteOptions.Default;
         var patch = ParsePatch(type, patchType, patchBody);
-        if (patchType == ApplyPatch && subresource is null && Store.Get(type, ns, name) is null)
+        var apply = patchType == ApplyPatch;
+        if (apply)
+        {
+            if (string.IsNullOrEmpty(options.FieldManager)) throw ApiException.BadRequest("PATCH, application/apply-patch+yaml, requires fieldManager to be set");
+            patch.AsObject().Metadata().Remove("managedFields");
+        }
+
+        if (apply && subresource is null && Store.Get(type, ns, name) is null)
         {
             var created = (JsonObject)patch;
             created.Metadata()["name"] = name;
-            return Create(type, ns, created, options);
+            return Create(type, ns, created, options, applied: created.Clone());
         }
 
         return Write(type, ns, name, options, current =>
@@ -51,7 +60,13 @@ public sealed partial class ResourceService
                 _ => ServerSideApply(type, current.Clone(), (JsonObject)patch),
             } ?? throw ApiException.BadRequest("the patch did not produce an object");
             CheckResourceVersion(type, name, current, patch.Str("metadata", "resourceVersion"));
-            return Compose(type, current, patched, subresource, options.StrictFields);
+            var ownership = apply && subresource is null
+                ? ManagedFields.Apply(type, current, patched, (JsonObject)patch, options.FieldManager!, options.Force)
+                : null;
+            var next = Compose(type, current, patched, subresource, options.StrictFields);
+            if (ownership is not null) ManagedFields.Keep(next, ownership);
+            else ManagedFields.OnUpdate(type, current, next, options.FieldManager);
+            return next;
         });
     }
 
@@ -102,8 +117,9 @@ public sealed partial class ResourceService
     }
 
     /// <summary>
-    /// Server-side apply without field ownership: the applied configuration is merged into the live object
-    /// (maps merge; built-in lists merge by key; custom resources' lists are replaced).
+    /// Server-side apply's merge: the applied configuration goes into the live object (maps merge; built-in lists
+    /// merge by key; custom resources' lists are replaced); <see cref="ManagedFields.Apply"/> then removes what the
+    /// manager stopped applying.
     /// </summary>
     private static JsonObject ServerSideApply(ResourceType type, JsonObject current, JsonObject applied)
     {

@@ -29,7 +29,10 @@ public sealed partial class ResourceService
     public JsonObject Get(ResourceType type, string? ns, string name) =>
         Store.Get(type, ns, name) ?? throw ApiException.NotFound(type.Plural, name, type.Group);
 
-    public JsonObject Create(ResourceType type, string? ns, JsonObject body, WriteOptions? options = null)
+    public JsonObject Create(ResourceType type, string? ns, JsonObject body, WriteOptions? options = null) => Create(type, ns, body, options, applied: null);
+
+    /// <summary>A create; <paramref name="applied"/> is the configuration when a server-side apply creates the object.</summary>
+    private JsonObject Create(ResourceType type, string? ns, JsonObject body, WriteOptions? options, JsonObject? applied)
     {
         options ??= WriteOptions.Default;
         CheckKind(type, body);
@@ -88,6 +91,8 @@ public sealed partial class ResourceService
         {
             hook.OnCreate(type, obj);
         }
+
+        ManagedFields.OnCreate(type, obj, options.FieldManager, applied);
 
         if (options.DryRun)
         {
