@@ -16,6 +16,12 @@ internal static class NumbaUnits
         {
             var scope = LineScope.Of(function);
             var isKernel = function.Kind == "cuda";
+            if (isKernel && function.Signatures.Count == 0)
+            {
+                result.Kernels.Add(UncompiledKernel(function, source, report, request));
+                continue;
+            }
+
             foreach (var signature in function.Signatures)
             {
                 var unit = new InspectedUnit(
@@ -38,6 +44,21 @@ internal static class NumbaUnits
                 AddParforKernels(result, unit, signature, report.File, scope, request);
             }
         }
+    }
+
+    /// <summary>A kernel Numba's CUDA target could not compile here (no CUDA, or no signature): listed, with its bytecode.</summary>
+    private static InspectedUnit UncompiledKernel(CapturedFunction function, SourceDocument source, CaptureReport report, InspectRequest request)
+    {
+        var unit = new InspectedUnit(function.QualifiedName, UnitKind.GpuKernel, source) { LineRange = (function.FirstLine, function.LastLine) };
+        if (request.Wants(BytecodeListing.View))
+        {
+            unit.AddView(BytecodeListing.Build(function));
+        }
+
+        unit.Notes.Add(report.Cuda is { Available: false, Reason: { } reason }
+            ? $"Numba's CUDA target is unavailable here ({reason}): this kernel has no PTX or SASS, only its bytecode."
+            : "This kernel has no compiled signature: launch it in the file or give one with --signature.");
+        return unit;
     }
 
     private static void AddViews(InspectedUnit unit, CapturedFunction function, CapturedSignature signature, string file, LineScope scope, InspectRequest request)

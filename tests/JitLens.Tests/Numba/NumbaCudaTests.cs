@@ -30,12 +30,34 @@ public sealed class NumbaCudaTests
         // When JitLens inspects it, asking for the kernel's signature too
         var result = await NumbaFixtures.InspectAsync(Fixture, [KernelSignature]);
 
-        // Then one note says CUDA is unavailable, there is no kernel unit, and the CPU function has its views
+        // Then one note says CUDA is unavailable, the kernel is listed by name with its bytecode, and the CPU function has its views
         var note = Assert.Single(result.Notes);
         Assert.StartsWith("Numba's CUDA target is unavailable here (", note, StringComparison.Ordinal);
-        Assert.Empty(result.Kernels);
+        var kernel = Assert.Single(result.Kernels);
+        Assert.Equal("scale", kernel.Name);
+        Assert.Contains(NumbaFixtures.TextsOn(kernel, "bytecode", NumbaFixtures.LineOf(Fixture, "out[i] = values[i] * factor")), t => t.Contains("BINARY_OP", StringComparison.Ordinal));
+        Assert.Contains(kernel.Notes, n => n.Contains("no PTX or SASS", StringComparison.Ordinal));
         var twice = Assert.Single(result.Methods);
         Assert.NotEmpty(NumbaFixtures.TextsOn(twice, "asm", NumbaFixtures.LineOf(Fixture, "return x * 2")));
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_the_CPU_views_of_a_file_whose_kernel_launch_fails_and_say_why_at_the_launch_line()
+    {
+        Skip.If(CudaTargetAvailable.Value, "Numba's CUDA target is available on this machine, so the launch does not fail.");
+
+        // Given a file that compiles an @njit function and then launches a @cuda.jit kernel, on a machine without CUDA
+        var file = NumbaFixtures.PathOf("launch.py");
+        var launch = NumbaFixtures.LineOf("launch.py", "scale[1, 32](out, values, 2.0)");
+
+        // When JitLens inspects it
+        var result = await NumbaFixtures.InspectAsync("launch.py");
+
+        // Then the CPU function keeps its views, the kernel is listed, and one note at the launch line says why it failed
+        var twice = Assert.Single(result.Methods);
+        Assert.NotEmpty(NumbaFixtures.TextsOn(twice, "asm", NumbaFixtures.LineOf("launch.py", "return x * 2")));
+        Assert.Equal("scale", Assert.Single(result.Kernels).Name);
+        Assert.Contains(result.Notes, n => n.StartsWith($"{file}:{launch}: running the file raised ", StringComparison.Ordinal) && n.Contains("CUDA", StringComparison.Ordinal));
     }
 
     [SkippableFact]
