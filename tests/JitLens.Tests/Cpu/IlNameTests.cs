@@ -27,6 +27,10 @@ public sealed class IlNameTests
                 public static T First<T>(T[] items) => items[0];
 
                 public static string FirstWord(string[] words) => First(words);
+
+                public static T Largest<T>(T a, T b) where T : System.IComparable<T> => a.CompareTo(b) > 0 ? a : b;
+
+                public static int LargerInt(int a, int b) => Largest(a, b);
             }
             """;
 
@@ -41,6 +45,9 @@ public sealed class IlNameTests
         Assert.Contains(kickOff, i => i.Contains("AsyncTaskMethodBuilder<int>.get_Task()", StringComparison.Ordinal));
         Assert.Contains(fill, i => i.Contains("System.Collections.Generic.List<long>.Add(long)", StringComparison.Ordinal));
         Assert.Contains(first, i => i.Contains("call Names.First<string>(string[])", StringComparison.Ordinal));
+
+        // And inside a generic method its own type parameter is named: T, not !!0
+        Assert.Contains(Il(result.Method("Names.Largest<int>(")), i => i.Contains("callvirt System.IComparable<T>.CompareTo(T)", StringComparison.Ordinal));
     }
 
     private static List<string> Il(JitLens.Model.InspectedUnit unit) => unit.Views["il"].Instructions.Select(i => i.Text).ToList();

@@ -83,7 +83,8 @@ public sealed class TierLabelTests
             """;
 
         // When it is inspected at Tier1-PGO
-        var result = await CSharpInspection.RunAsync("Mixed.cs", source, tier: JitTier.Tier1Pgo, timeout: TimeSpan.FromSeconds(120));
+        // (A short limit: only the note and the other method's code are asserted, not how far tiering got.)
+        var result = await CSharpInspection.RunAsync("Mixed.cs", source, tier: JitTier.Tier1Pgo, timeout: TimeSpan.FromSeconds(30));
 
         // Then the run succeeds: the throwing method says why it stopped being called, the other one shows its code
         var broken = result.Method("Mixed.Broken(");

@@ -33,6 +33,7 @@ internal sealed class IlDisassembler
         }
 
         var il = _pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? [];
+        _names.Outer = _names.ContextOf(MetadataTokens.MethodDefinitionHandle(methodToken & 0xFFFFFF));
         var result = new List<IlInstruction>();
         var offset = 0;
         while (offset < il.Length)

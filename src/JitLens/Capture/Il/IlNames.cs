@@ -14,6 +14,19 @@ internal sealed class IlNames : ISignatureTypeProvider<string, IlGenericContext?
         _reader = reader;
     }
 
+    /// <summary>
+    /// The generic parameters of the method whose IL is being named: a <c>!!0</c> or <c>!0</c> in an operand's type
+    /// (<c>IComparable&lt;!!0&gt;</c>) is that method's, shown by its name (<c>IComparable&lt;T&gt;</c>).
+    /// </summary>
+    public IlGenericContext? Outer { get; set; }
+
+    /// <summary>The names of the generic parameters of a method and of its declaring type.</summary>
+    public IlGenericContext ContextOf(MethodDefinitionHandle handle)
+    {
+        var method = _reader.GetMethodDefinition(handle);
+        return new IlGenericContext(ParameterNames(_reader.GetTypeDefinition(method.GetDeclaringType()).GetGenericParameters()), ParameterNames(method.GetGenericParameters()));
+    }
+
     public string Token(int token)
     {
         var handle = MetadataTokens.EntityHandle(token);
@@ -194,10 +207,10 @@ internal sealed class IlNames : ISignatureTypeProvider<string, IlGenericContext?
             : genericType + "<" + string.Join(", ", typeArguments) + ">";
 
     public string GetGenericMethodParameter(IlGenericContext? genericContext, int index) =>
-        genericContext is { MethodArguments: var a } && !a.IsDefault && index < a.Length ? a[index] : "!!" + index;
+        (genericContext ?? Outer) is { MethodArguments: var a } && !a.IsDefault && index < a.Length ? a[index] : "!!" + index;
 
     public string GetGenericTypeParameter(IlGenericContext? genericContext, int index) =>
-        genericContext is { TypeArguments: var a } && !a.IsDefault && index < a.Length ? a[index] : "!" + index;
+        (genericContext ?? Outer) is { TypeArguments: var a } && !a.IsDefault && index < a.Length ? a[index] : "!" + index;
 
     public string GetFunctionPointerType(MethodSignature<string> signature) =>
         "delegate*<" + string.Join(", ", signature.ParameterTypes.Append(signature.ReturnType)) + ">";
