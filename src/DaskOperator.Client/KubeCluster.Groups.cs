@@ -73,7 +73,7 @@ public sealed partial class KubeCluster
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes a worker group (and its autoscaler); the operator retires its workers.</summary>
+    /// <summary>Deletes a worker group (and its autoscaler) and waits until it is gone: the operator first retires its workers through the scheduler, so their data moves to the remaining workers.</summary>
     public async Task DeleteWorkerGroupAsync(string name, CancellationToken cancellationToken = default)
     {
         if (name == ResourceNames.DefaultGroup)
@@ -86,6 +86,7 @@ public sealed partial class KubeCluster
             await _api.DeleteAsync("daskautoscalers", scaler.Metadata.Name, cancellationToken).ConfigureAwait(false);
         }
         await _api.DeleteAsync("daskworkergroups", group.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        await WaitUntilGoneAsync<DaskWorkerGroup>(_api, "daskworkergroups", group.Metadata.Name, _resourceTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cluster's worker groups by their short name (<c>default</c>, <c>gpu</c>...) with desired and ready workers.</summary>

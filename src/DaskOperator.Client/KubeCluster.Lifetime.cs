@@ -43,7 +43,7 @@ public sealed partial class KubeCluster
             {
                 throw new ClusterNotFoundException($"There is no DaskCluster named '{name}' in namespace '{api.Namespace}'.");
             }
-            await WaitUntilGoneAsync(api, name, options.ResourceTimeout, cancellationToken).ConfigureAwait(false);
+            await WaitUntilGoneAsync<DaskCluster>(api, "daskclusters", name, options.ResourceTimeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -55,7 +55,7 @@ public sealed partial class KubeCluster
     public async Task DeleteAsync(CancellationToken cancellationToken = default)
     {
         await _api.DeleteAsync("daskclusters", Name, cancellationToken).ConfigureAwait(false);
-        await WaitUntilGoneAsync(_api, Name, _resourceTimeout, cancellationToken).ConfigureAwait(false);
+        await WaitUntilGoneAsync<DaskCluster>(_api, "daskclusters", Name, _resourceTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the cluster if <see cref="ShutdownOnDispose"/>, then releases the Kubernetes client this object opened.</summary>
@@ -73,16 +73,17 @@ public sealed partial class KubeCluster
         }
     }
 
-    private static async Task WaitUntilGoneAsync(ClusterApi api, string name, TimeSpan timeout, CancellationToken ct)
+    private static async Task WaitUntilGoneAsync<T>(ClusterApi api, string plural, string name, TimeSpan timeout, CancellationToken ct)
+        where T : class
     {
-        // The operator's finalizer holds the object until its groups are gone.
+        // The operator's finalizers hold a cluster until its groups are gone, and a group until its workers are retired.
         var deadline = DateTime.UtcNow + timeout;
-        while (await api.GetAsync<DaskCluster>("daskclusters", name, ct).ConfigureAwait(false) is not null)
+        while (await api.GetAsync<T>(plural, name, ct).ConfigureAwait(false) is not null)
         {
             if (DateTime.UtcNow > deadline)
             {
                 throw new KubeClusterException(
-                    $"The DaskCluster '{name}' is still there {timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s after its deletion: is the Dask operator running (it removes the finalizer)?");
+                    $"The {typeof(T).Name} '{name}' is still there {timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s after its deletion: is the Dask operator running (it removes the finalizer)?");
             }
             await Task.Delay(Poll, ct).ConfigureAwait(false);
         }

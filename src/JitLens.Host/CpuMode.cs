@@ -67,7 +67,9 @@ internal static class CpuMode
         var methods = MethodCatalog.Discover(assembly).Where(m => pattern.Matches(m, DisplayNames.Of(m))).ToList();
 
         // Tier1-PGO: watch the JIT from the start, to know which body of each method is current after the warm-up.
-        using var jit = options.Mode == HostOptions.Tier1Pgo ? JitCodeEvents.Start() : null;
+        // Tier0: to know which tier the JIT really used (it switches some methods to full optimization, e.g. a loop
+        // with stackalloc, which OSR cannot leave).
+        using var jit = options.Mode is HostOptions.Tier1Pgo or HostOptions.Tier0 ? JitCodeEvents.Start() : null;
         if (options.Mode != HostOptions.Tier0)
         {
             UserCode.RunStaticConstructors(methods, channel);
@@ -92,9 +94,10 @@ internal static class CpuMode
             var calls = TieredWarmUp.Run(UserCode.WarmUpTargets(assembly, MethodCatalog.Discover(assembly)), methods, jit, channel);
             channel.Send("warmed", ("calls", calls));
 
-            // Ending the session flushes the events still buffered: the last bodies' maps among them.
-            jit?.Stop();
         }
+
+        // Ending the session flushes the events still buffered: the last bodies' maps among them.
+        jit?.Stop();
 
         var handles = methods.Select(m => (ulong)m.MethodHandle.Value).ToList();
         foreach (var method in methods)

@@ -11,8 +11,10 @@ internal sealed record ShownCode(NativeMethodCode? Code, string Tier, string? No
     {
         if (!warmedUp)
         {
-            // Tier0 and optimized runs JIT each method once: its default code version is the only one.
-            return new(target.Read(method), TierNames.Untiered(method.ImplFlags) ?? requestedTier, null);
+            // Tier0 and optimized runs JIT each method once: its default code version is the only one. Its tier is the
+            // one the JIT's event reported (Tier0 runs watch them), else what the method's flags and the mode imply.
+            var tier = method.Body is { } compiled && TierNames.Display(compiled.Tier) is not "unknown" and var shown ? shown : TierNames.Untiered(method.ImplFlags) ?? requestedTier;
+            return new(target.Read(method), tier, null);
         }
 
         if (method.Body is { } body && target.ReadBody(body) is { } code)

@@ -9,9 +9,9 @@ namespace JitLens.Tests.Cpu;
 public sealed class TierLabelTests
 {
     [Fact]
-    public async Task Should_label_aggressively_optimized_methods_as_the_runtime_compiled_them_at_tier0()
+    public async Task Should_label_each_method_with_the_tier_the_runtime_compiled_it_at_in_a_tier0_run()
     {
-        // Given a method marked AggressiveOptimization, one marked NoOptimization and a plain one, and the runtime told to
+        // Given a method marked AggressiveOptimization, one marked NoOptimization, a plain one and a loop with stackalloc, and the runtime told to
         // print its own listing of them (its header names the tier it compiled)
         const string source = """
             using System.Runtime.CompilerServices;
@@ -30,6 +30,13 @@ public sealed class TierLabelTests
                 public static int Slow(int x) => x * 3;
 
                 public static int Plain(int x) => x + 1;
+
+                public static int Stacked(int n)
+                {
+                    System.Span<int> buffer = stackalloc int[8];
+                    for (var i = 0; i < buffer.Length; i++) buffer[i] = i * n;
+                    return buffer[n & 7];
+                }
             }
             """;
         var disasmFile = Path.Combine(Path.GetTempPath(), $"jitlens-tiers-{Guid.NewGuid():N}.txt");
@@ -39,7 +46,7 @@ public sealed class TierLabelTests
             new JitCaptureStage
             {
                 AwaitHostExit = true,
-                HostEnvironment = new Dictionary<string, string> { ["DOTNET_JitDisasm"] = "Fast Slow Plain", ["DOTNET_JitStdOutFile"] = disasmFile },
+                HostEnvironment = new Dictionary<string, string> { ["DOTNET_JitDisasm"] = "Fast Slow Plain Stacked", ["DOTNET_JitStdOutFile"] = disasmFile },
             },
         ]);
 
@@ -57,6 +64,10 @@ public sealed class TierLabelTests
             Assert.Equal("MinOpts", result.Method("Marked.Slow(").Tier);
             Assert.Equal("Tier0", RuntimeTier("Plain"));
             Assert.Equal("Tier0", result.Method("Marked.Plain(").Tier);
+
+            // And a method the JIT itself switched to full optimization at Tier0 (a loop with stackalloc: OSR cannot leave it)
+            Assert.Equal("Tier0-FullOpts", RuntimeTier("Stacked"));
+            Assert.Equal("FullOpts", result.Method("Marked.Stacked(").Tier);
         }
         finally
         {
