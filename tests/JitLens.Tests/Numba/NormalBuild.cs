@@ -12,9 +12,13 @@ internal static partial class NormalBuild
 {
     public static async Task<IReadOnlyDictionary<string, NormalSignature>> OfAsync(string fixture)
     {
+        var cache = string.Empty;
         var output = Path.Combine(Path.GetTempPath(), $"jitlens-normal-{Guid.NewGuid():N}.json");
         var script = Path.Combine(AppContext.BaseDirectory, "Numba", "Baseline", "normal_build.py");
         var start = new ProcessStartInfo("/usr/bin/python3", [script, NumbaFixtures.PathOf(fixture), output]) { RedirectStandardError = true };
+        // cache=True functions are compiled, not loaded from an earlier run's cache (which keeps no IR).
+        cache = Directory.CreateTempSubdirectory("jitlens-normal-cache-").FullName;
+        start.Environment["NUMBA_CACHE_DIR"] = cache;
         try
         {
             using var process = Process.Start(start)!;
@@ -38,6 +42,7 @@ internal static partial class NormalBuild
         finally
         {
             File.Delete(output);
+            Directory.Delete(cache, recursive: true);
         }
     }
 
@@ -49,6 +54,12 @@ internal static partial class NormalBuild
     public static string Comparable(string instruction) =>
         UniqueId().Replace(Address().Replace(Attributes().Replace(MetadataOperand().Replace(Metadata().Replace(instruction, string.Empty), "!M"), "#A"), "ADDR"), "vUID");
 
+    /// <summary>A unit's name without the addresses Numba puts in type names (<c>instance.jitclass.Box#7f3a...</c>).</summary>
+    public static string ComparableName(string name) => JitClassAddress().Replace(name, "#ADDR");
+
+    [GeneratedRegex(@"#[0-9a-f]{6,}")]
+    private static partial Regex JitClassAddress();
+
     [GeneratedRegex(@",? !(?!dbg\b)[\w.]+ !\d+")]
     private static partial Regex Metadata();
 
@@ -58,7 +69,9 @@ internal static partial class NormalBuild
     [GeneratedRegex(@"#\d+\b")]
     private static partial Regex Attributes();
 
-    [GeneratedRegex(@"0x[0-9a-fA-F]{6,}|\b\d{9,}\b")]
+    // LLVM renames a global whose address-based name is taken already (".4"), which depends on the addresses.
+    // ... and a @jitclass type's address is part of mangled names ("Box_237f2547c4b650": "#7f2547c4b650").
+    [GeneratedRegex(@"(?:0x[0-9a-fA-F]{6,}|\b\d{9,}\b|(?<=_23)[0-9a-f]{10,})(?:\.\d+\b)?")]
     private static partial Regex Address();
 
     [GeneratedRegex(@"v\d+(?=B\d)")]

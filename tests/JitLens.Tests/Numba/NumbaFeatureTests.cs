@@ -73,4 +73,38 @@ public sealed class NumbaFeatureTests(FeaturesInspection features) : IClassFixtu
             names);
         Assert.Empty(features.Result.Notes);
     }
+
+    [Fact]
+    public void Should_show_exactly_the_LLVM_IR_and_asm_of_the_normal_build_for_every_kind_of_function()
+    {
+        // Given the file built by Numba the normal way (every function the file can name: all but the @overload's), in
+        // nopython mode (object mode is left out: its listing differed in the order of Py_DecRef calls, not resolved)
+        var path = NumbaFixtures.PathOf(Fixture);
+        var anywhere = new JitLens.Numba.LineScope(0, 0, int.MaxValue);
+
+        // When each of JitLens's units is set beside the normal build's signature of the same name
+        var compared = 0;
+        foreach (var unit in features.Result.Methods)
+        {
+            if (!features.Normal.TryGetValue(NormalBuild.ComparableName(unit.Name), out var normal) || unit.Name.StartsWith("in_object_mode(", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var llvm = JitLens.Numba.LlvmIrListing.Build(normal.Llvm, normal.FunctionName, path, anywhere);
+            var asm = JitLens.Numba.X86AsmListing.Build(normal.Asm, normal.FunctionName, path, anywhere, new Dictionary<int, int>());
+
+            // Then the LLVM IR and asm are equal instruction for instruction (debug metadata and addresses masked)
+            Assert.True(llvm.Instructions.Count > 2, $"{unit.Name}: the normal build has no LLVM function {normal.FunctionName}");
+            Assert.Equal(Comparable(llvm), Comparable(unit.Views["llvm"]));
+            Assert.Equal(Comparable(asm), Comparable(unit.Views["asm"]));
+            compared++;
+        }
+
+        Assert.Equal(features.Normal.Count - 1, compared);
+        Assert.Equal(features.Result.Methods.Count - 2, compared);
+    }
+
+    private static List<(string, string?)> Comparable(JitLens.Model.CodeListing listing) =>
+        listing.Instructions.Select(i => (NormalBuild.Comparable(i.Text), i.Label)).ToList();
 }
