@@ -14,7 +14,7 @@ public class ChartReleaseTests
     private static readonly string TwoGroups = Repository.Path("samples", "dask-cluster", "gpu-and-high-mem.yaml");
 
     [SkippableFact]
-    public async Task Given_a_release_with_a_high_mem_and_a_gpu_group_When_it_is_used_scaled_cut_down_autoscaled_and_uninstalled_Then_each_step_converges_without_losing_data()
+    public async Task Given_a_release_with_a_high_mem_and_a_gpu_group_When_it_is_used_scaled_cut_down_grown_autoscaled_and_uninstalled_Then_each_step_converges_without_losing_data()
     {
         Skip.If(DaskTestCluster.IsMissing || HelmCli.Path is null, $"{DaskTestCluster.MissingReason} And helm (.tools/bin).");
         await using var k8s = await DaskTestCluster.StartAsync();
@@ -54,11 +54,16 @@ public class ChartReleaseTests
         Assert.Contains("WorkersRetired", await k8s.KubectlAsync("get", "events", "--field-selector", "involvedObject.name=analytics-high-mem"),
             StringComparison.Ordinal);
 
-        // When helm upgrade drops the gpu group's toleration and gives the group an autoscaler
+        // When helm upgrade drops the gpu group's toleration, gives the group an autoscaler and adds a high-cpu group
         await helm.EnsureAsync("upgrade", "analytics", Chart, "--reuse-values", "--set-json",
-            $"additional_worker_groups=[{GpuGroup.Replace(Toleration, Autoscaler, StringComparison.Ordinal)}]");
+            $"additional_worker_groups=[{GpuGroup.Replace(Toleration, Autoscaler, StringComparison.Ordinal)},{HighCpuGroup}]");
 
-        // Then helm's server-side apply removed the toleration, and the group's DaskAutoscaler runs against that group
+        // Then the new group's worker runs and registers with the scheduler beside the others
+        await DaskTestCluster.WaitAsync(() => k8s.RunningWorkersAsync("analytics-high-cpu"), p => p.Count == 1, "the high-cpu group's worker to run");
+        await k8s.WaitForSchedulerWorkersAsync("analytics", 3);
+        Assert.Equal("10", await GatherAsync(address, "on-default"));
+
+        // And helm's server-side apply removed the toleration, and the gpu group's DaskAutoscaler runs against that group
         Assert.Equal("", await k8s.KubectlAsync("get", "daskworkergroup", "analytics-gpu", "-o", "jsonpath={.spec.worker.spec.tolerations}"));
         Assert.Equal("analytics-gpu", await k8s.KubectlAsync("get", "daskautoscaler", "analytics-gpu", "-o", "jsonpath={.spec.workerGroup}"));
         await DaskTestCluster.WaitAsync(() => k8s.KubectlAsync("get", "daskautoscaler", "analytics-gpu", "-o", "jsonpath={.status.phase}"),
@@ -74,6 +79,8 @@ public class ChartReleaseTests
 
     /// <summary>The sample's gpu group, as --set-json takes it.</summary>
     private const string GpuGroup = """{"name":"gpu","replicas":1,"extraArgs":["--resources","GPU=1"],"resources":{"limits":{"nvidia.com/gpu":1}}""" + Toleration + "}";
+
+    private const string HighCpuGroup = """{"name":"high-cpu","replicas":1,"extraArgs":["--resources","CPU=4"]}""";
 
     private const string Autoscaler = ""","autoscaler":{"enabled":true,"minimum":1,"maximum":2}""";
 
