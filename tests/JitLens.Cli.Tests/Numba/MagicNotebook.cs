@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using JitLens.Jupyter.Tests.Html;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -11,11 +12,8 @@ namespace JitLens.Cli.Tests.Numba;
 /// </summary>
 public sealed class MagicNotebook : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private readonly string _work = Directory.CreateTempSubdirectory("jitlens-notebook-").FullName;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly ChromiumFixture _chromium = new();
 
     public JsonArray Cells { get; private set; } = [];
 
@@ -40,26 +38,12 @@ public sealed class MagicNotebook : IAsyncLifetime
         var (exportCode, exportLog) = await RunAsync("/usr/bin/python3", ["-m", "nbconvert", "--to", "html", "--output", ExportPath, executed]);
         Assert.True(exportCode == 0, exportLog);
 
-        if (File.Exists(ChromiumPath))
-        {
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-            });
-        }
+        await _chromium.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await _chromium.DisposeAsync();
         Directory.Delete(_work, recursive: true);
     }
 
@@ -70,8 +54,7 @@ public sealed class MagicNotebook : IAsyncLifetime
     /// <summary>A new page, JavaScript on or off; skips where Debian's chromium is not installed.</summary>
     public async Task<IPage> NewPageAsync(bool javaScript)
     {
-        Skip.If(_browser is null, $"{ChromiumPath} is not installed (scripts/setup.sh installs Debian's chromium)");
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
+        var context = await _chromium.Require().NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript });
         return await context.NewPageAsync();
     }
 
