@@ -22,11 +22,15 @@ internal sealed class OperatorProcess : IDisposable
         {
             info.ArgumentList.Add(a);
         }
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+
         var process = Process.Start(info)!;
         // Drain the structured logs so the pipe never blocks the operator.
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new OperatorProcess(process);
@@ -41,7 +45,11 @@ internal sealed class OperatorProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
         _process.WaitForExit(10_000);
         _process.Dispose();
     }

@@ -13,7 +13,10 @@ public static class Eventually
             try
             {
                 value = await probe();
-                if (done(value)) return value;
+                if (done(value))
+                {
+                    return value;
+                }
             }
             catch (Exception e)
             {
