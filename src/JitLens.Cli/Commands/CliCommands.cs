@@ -10,6 +10,9 @@ internal static class CliCommands
     [
         InspectCommand.Create(),
 
+        // Two inspections side by side, on the same options as inspect (and per-side ones).
+        Diff.DiffCommand.Create(),
+
         // The Jupyter kernel: `jitlens kernel install` writes a kernel spec whose argv is `jitlens kernel run`.
         KernelCommand.Create(),
 
