@@ -1,6 +1,7 @@
 using System.Globalization;
 using JitLens.Model;
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Numba;
 
@@ -83,7 +84,7 @@ internal static class NumbaUnits
             unit.AddView(PtxListing.Build(ptx, signature.FunctionName, file, scope));
         }
 
-        if (signature.Sass is { } sass && (request.Wants(SassListing.View) || request.Wants("cfg")))
+        if (signature.Sass is { } sass && (request.Wants(SassListing.View) || request.Wants(CfgView.Id)))
         {
             unit.AddView(SassListing.Build(sass, file, scope));
         }
@@ -99,7 +100,7 @@ internal static class NumbaUnits
         }
 
         // The asm view also feeds the CPU unit's CFG, so a request for the CFG alone keeps it.
-        if (signature.Asm is { } asm && (request.Wants(X86AsmListing.View) || request.Wants("cfg")))
+        if (signature.Asm is { } asm && (request.Wants(X86AsmListing.View) || request.Wants(CfgView.Id)))
         {
             var sites = llvm is null ? new Dictionary<int, int>() : LlvmIrListing.InlineSites(llvm);
             unit.AddView(X86AsmListing.Build(asm, functionName, file, scope, sites));
