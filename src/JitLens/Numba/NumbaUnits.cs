@@ -1,4 +1,7 @@
 using System.Globalization;
+using JitLens.Gpu.LineInfo;
+using JitLens.Gpu.Ptx;
+using JitLens.Gpu.Sass;
 using JitLens.Model;
 using JitLens.Pipeline;
 
@@ -78,14 +81,14 @@ internal static class NumbaUnits
             AddMachineViews(unit, signature, name, file, scope, request);
         }
 
-        if (signature.Ptx is { } ptx && request.Wants(PtxListing.View))
+        if (signature.Ptx is { } ptx && request.Wants(PtxListingParser.View))
         {
-            unit.AddView(PtxListing.Build(ptx, signature.FunctionName, file, scope));
+            unit.AddView(InstructionsOnly.Of(PtxListingParser.ParseFunction(ptx, scope.In(file), signature.FunctionName)));
         }
 
-        if (signature.Sass is { } sass && (request.Wants(SassListing.View) || request.Wants("cfg")))
+        if (signature.Sass is { } sass && (request.Wants(SassListingParser.View) || request.Wants("cfg")))
         {
-            unit.AddView(SassListing.Build(sass, file, scope));
+            unit.AddView(InstructionsOnly.Of(SassListingParser.Parse(sass, scope.In(file))));
         }
     }
 
