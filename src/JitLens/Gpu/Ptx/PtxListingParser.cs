@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using JitLens.Gpu.LineInfo;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Gpu.Ptx;
 
@@ -16,12 +17,10 @@ namespace JitLens.Gpu.Ptx;
 /// </summary>
 public static partial class PtxListingParser
 {
-    public const string View = "ptx";
-
     public static CodeListing Parse(string ptx, Func<string, bool> isSourceFile) => Parse(ptx, new ListingSource(isSourceFile));
 
     /// <summary>Every function of the module, each started by its declaration (a header).</summary>
-    public static CodeListing Parse(string ptx, ListingSource source) => new(View, Read(ptx, source).Instructions);
+    public static CodeListing Parse(string ptx, ListingSource source) => new(PtxView.Id, Read(ptx, source).Instructions);
 
     /// <summary>
     /// Only the function named <paramref name="function"/> (its <c>.entry</c> or <c>.func</c> with a body), or the first
@@ -36,11 +35,11 @@ public static partial class PtxListingParser
             var body = instructions.Skip(starts[f].Index).Take(end - starts[f].Index).ToList();
             if ((function is null || starts[f].Name == function) && body.Any(i => i.Region != CodeRegion.Header))
             {
-                return new CodeListing(View, body);
+                return new CodeListing(PtxView.Id, body);
             }
         }
 
-        return new CodeListing(View, []);
+        return new CodeListing(PtxView.Id, []);
     }
 
     private static (List<CodeInstruction> Instructions, List<(int Index, string Name)> Starts) Read(string ptx, ListingSource source)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using JitLens.Gpu.LineInfo;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Gpu.Sass;
 
@@ -14,8 +15,6 @@ namespace JitLens.Gpu.Sass;
 /// </summary>
 public static partial class SassListingParser
 {
-    public const string View = "sass";
-
     public static CodeListing Parse(string sass, Func<string, bool> isSourceFile) => Parse(sass, new ListingSource(isSourceFile));
 
     public static CodeListing Parse(string sass, ListingSource source)
@@ -62,7 +61,7 @@ public static partial class SassListingParser
             }
         }
 
-        return new CodeListing(View, instructions);
+        return new CodeListing(SassView.Id, instructions);
     }
 
     /// <summary>Adds one comment's frames: its own place, then the call sites its <c>inlined at</c> names.</summary>
