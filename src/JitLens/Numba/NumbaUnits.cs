@@ -1,4 +1,7 @@
 using System.Globalization;
+using JitLens.Gpu.LineInfo;
+using JitLens.Gpu.Ptx;
+using JitLens.Gpu.Sass;
 using JitLens.Model;
 using JitLens.Pipeline;
 using JitLens.Views;
@@ -79,14 +82,14 @@ internal static class NumbaUnits
             AddMachineViews(unit, signature, name, file, scope, request);
         }
 
-        if (signature.Ptx is { } ptx && request.Wants(PtxListing.View))
+        if (signature.Ptx is { } ptx && request.Wants(PtxView.Id))
         {
-            unit.AddView(PtxListing.Build(ptx, signature.FunctionName, file, scope));
+            unit.AddView(InstructionsOnly.Of(PtxListingParser.ParseFunction(ptx, scope.In(file), signature.FunctionName)));
         }
 
-        if (signature.Sass is { } sass && (request.Wants(SassListing.View) || request.Wants(CfgView.Id)))
+        if (signature.Sass is { } sass && (request.Wants(SassView.Id) || request.Wants(CfgView.Id)))
         {
-            unit.AddView(SassListing.Build(sass, file, scope));
+            unit.AddView(InstructionsOnly.Of(SassListingParser.Parse(sass, scope.In(file))));
         }
     }
 

@@ -1,6 +1,5 @@
 using JitLens.Gpu.Ptx;
 using JitLens.Model;
-using JitLens.Numba;
 
 namespace JitLens.Views;
 
@@ -19,5 +18,5 @@ public sealed class PtxView : View
 
     public override bool FeedsCfg => true;
 
-    public override IReadOnlyList<Type> ListingParsers => [typeof(PtxListingParser), typeof(PtxListing)];
+    public override IReadOnlyList<Type> ListingParsers => [typeof(PtxListingParser)];
 }

@@ -1,6 +1,5 @@
 using JitLens.Gpu.Sass;
 using JitLens.Model;
-using JitLens.Numba;
 
 namespace JitLens.Views;
 
@@ -19,5 +18,5 @@ public sealed class SassView : View
 
     public override bool FeedsCfg => true;
 
-    public override IReadOnlyList<Type> ListingParsers => [typeof(SassListingParser), typeof(SassListing)];
+    public override IReadOnlyList<Type> ListingParsers => [typeof(SassListingParser)];
 }
