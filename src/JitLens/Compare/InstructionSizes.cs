@@ -3,8 +3,8 @@ using JitLens.Model;
 namespace JitLens.Compare;
 
 /// <summary>
-/// The size of each instruction of a listing, from the offsets the capture recorded: the distance to the next
-/// offset, and for the last native instruction the distance to the end of the unit's code.
+/// The size of each instruction of a listing: its machine code bytes where the capture kept them, else the distance
+/// from its offset to the next one, and for the last native instruction the distance to the end of the unit's code.
 /// </summary>
 internal static class InstructionSizes
 {
@@ -18,6 +18,12 @@ internal static class InstructionSizes
         var sizes = new Dictionary<CodeInstruction, int>(ReferenceEqualityComparer.Instance);
         foreach (var instruction in listing.Instructions)
         {
+            if (instruction.Bytes.Count > 0)
+            {
+                sizes[instruction] = instruction.Bytes.Count;
+                continue;
+            }
+
             if (instruction.Offset is not { } offset)
             {
                 continue;
