@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Cli.Commands.Inspect;
 
@@ -14,7 +15,7 @@ internal sealed class CoreInspectOptions : IInspectOptions
 
     private readonly Option<string?> _view = new("--view")
     {
-        Description = "Views to show, comma-separated: il, asm (default: every view available).",
+        Description = $"Views to show, comma-separated: {string.Join(", ", ViewCatalog.Names)} (default: every view available{OptInViews()}).",
     };
 
     private readonly Option<string> _tier = new("--tier")
@@ -48,6 +49,11 @@ internal sealed class CoreInspectOptions : IInspectOptions
         },
         Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(_timeout))),
     };
+
+    private static string OptInViews() =>
+        ViewCatalog.All.Where(v => !v.ShownByDefault).Select(v => v.Name).ToList() is { Count: > 0 } optIn
+            ? $" but {string.Join(", ", optIn)}"
+            : string.Empty;
 
     internal static IReadOnlyList<string> Views(string? value) =>
         value is null
