@@ -52,6 +52,7 @@ internal static class LineAttribution
                 Flow = i.Flow,
                 TargetLabel = i.TargetLabel,
                 SwitchTargetLabels = i.SwitchTargetLabels,
+                Bytes = i.Bytes,
             };
         });
         return new CodeListing(AsmView.Id, ThrowPaths.Place(PlaceExits(listing)));

@@ -13,6 +13,7 @@ public static class ViewCatalog
         // .NET methods, from the source down: IL first, the JIT's x64 code after it (the CFG's source for CPU code).
         new IlView(),
         new AsmView(),
+        new HexView(), // asm's bytes, beside it, for those who read encodings (opt-in)
 
         // GPU kernels, from ILGPU's IR down to the machine code: the same order the compilers run in.
         new GpuIrView(),
