@@ -28,7 +28,7 @@ public static partial class HtmlView
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
         var units = result.Methods.Concat(result.Kernels).ToList();
-        output.Write($"<div class=\"jitlens\" id=\"{rootId}\" tabindex=\"0\">\n<style>{ViewAssets.Css}</style>\n");
+        output.Write($"<div class=\"jitlens\" id=\"{rootId}\" tabindex=\"0\">\n<style>{ViewAssets.Css}{ViewAssets.RemarksCss}</style>\n");
         WriteBar(units, output);
         foreach (var note in result.Notes)
         {
@@ -121,6 +121,8 @@ public static partial class HtmlView
         {
             output.Write($"<p class=\"jl-note\">{Encode(note)}</p>\n");
         }
+
+        WriteRemarkSummary(unit, output);
     }
 
     private static void Badge(TextWriter output, string cssClass, string text) =>

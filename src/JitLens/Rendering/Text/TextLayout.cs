@@ -43,6 +43,11 @@ public static class TextLayout
             yield return [new TextSpan("   note: " + note, TextStyle.Note)];
         }
 
+        foreach (var remarks in TextRemarks.Summary(unit))
+        {
+            yield return remarks;
+        }
+
         foreach (var line in RegionLines(unit, views, width, CodeRegion.Header).Concat(RegionLines(unit, views, width, CodeRegion.Prolog)))
         {
             yield return line;
@@ -54,7 +59,13 @@ public static class TextLayout
             [
                 new TextSpan(line.Line.ToString(CultureInfo.InvariantCulture).PadLeft(5) + " | ", TextStyle.LineNumber),
                 new TextSpan(line.Source, TextStyle.Source),
+                .. TextRemarks.Badges(line),
             ];
+            foreach (var remark in TextRemarks.Explanations(line))
+            {
+                yield return remark;
+            }
+
             if (InliningNote(line) is { } inlining)
             {
                 yield return [new TextSpan("        " + inlining, TextStyle.Region)];
