@@ -25,6 +25,9 @@ public static class PipelineStages
         // the child host (IR, PTX, SASS per line).
         new Gpu.GpuKernelStage(),
 
+        // After every capture stage: views computed from other listings (hex from asm) need those listings.
+        new Views.DerivedViewStage(),
+
         // After every capture stage: remarks are read from the finished listings (asm, il, llvm, numba_ir, ptx, sass).
         new Remarks.RemarksStage(),
 

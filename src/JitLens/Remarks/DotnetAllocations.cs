@@ -45,7 +45,7 @@ internal static class DotnetAllocations
     private static Dictionary<int, List<string>> Boxes(InspectedUnit unit)
     {
         var boxes = new Dictionary<int, List<string>>();
-        if (unit.Views.GetValueOrDefault("il") is not { } il)
+        if (unit.Views.GetValueOrDefault(Views.IlView.Id) is not { } il)
         {
             return boxes;
         }

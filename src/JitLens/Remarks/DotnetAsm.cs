@@ -11,7 +11,7 @@ internal static partial class DotnetAsm
 {
     /// <summary>The asm listing of a method JIT-compiled from C#, or null for other code (Numba's asm is AT&amp;T syntax).</summary>
     public static CodeListing? Listing(InspectedUnit unit) =>
-        unit.Kind == UnitKind.CpuMethod && unit.Source.Language == "csharp" ? unit.Views.GetValueOrDefault("asm") : null;
+        unit.Kind == UnitKind.CpuMethod && unit.Source.Language == "csharp" ? unit.Views.GetValueOrDefault(Views.AsmView.Id) : null;
 
     /// <summary>The instruction's mnemonic (<c>call</c>, <c>jae</c>, <c>vpaddd</c>).</summary>
     public static string Mnemonic(CodeInstruction instruction)

@@ -6,9 +6,9 @@ namespace JitLens.Remarks;
 internal static class GpuCode
 {
     public static CodeListing? Listing(InspectedUnit unit) =>
-        unit.Kind != UnitKind.GpuKernel ? null : unit.Views.GetValueOrDefault("sass") ?? unit.Views.GetValueOrDefault("ptx");
+        unit.Kind != UnitKind.GpuKernel ? null : unit.Views.GetValueOrDefault(Views.SassView.Id) ?? unit.Views.GetValueOrDefault(Views.PtxView.Id);
 
-    public static bool IsSass(CodeListing listing) => listing.View == "sass";
+    public static bool IsSass(CodeListing listing) => listing.View == Views.SassView.Id;
 
     /// <summary>The instruction without its label, its guard predicate (<c>@%p1</c>, <c>@!P0</c>) and the trailing <c>;</c>.</summary>
     public static (string? Guard, string Operation) Split(CodeInstruction instruction)

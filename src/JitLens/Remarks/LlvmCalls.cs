@@ -10,7 +10,7 @@ internal static partial class LlvmCalls
 
     public static IReadOnlyList<Call> In(InspectedUnit unit)
     {
-        if (unit.Source.Language != "python" || unit.Views.GetValueOrDefault("llvm") is not { } llvm)
+        if (unit.Source.Language != "python" || unit.Views.GetValueOrDefault(Views.LlvmIrView.Id) is not { } llvm)
         {
             return [];
         }

@@ -16,5 +16,5 @@ public sealed class NrtAllocationRemark : RemarkKind
     public override IEnumerable<CodeRemark> Find(InspectedUnit unit) =>
         LlvmCalls.In(unit)
             .Where(c => c.Callee.StartsWith("NRT_MemInfo_alloc", StringComparison.Ordinal) || c.Callee.StartsWith("NRT_MemInfo_new", StringComparison.Ordinal))
-            .Select(c => Remark(c.Line, $"allocates an array on the heap ({c.Callee}){(c.InLoop ? ", once per iteration of the loop it sits in" : string.Empty)}", "llvm", c.InLoop));
+            .Select(c => Remark(c.Line, $"allocates an array on the heap ({c.Callee}){(c.InLoop ? ", once per iteration of the loop it sits in" : string.Empty)}", Views.LlvmIrView.Id, c.InLoop));
 }

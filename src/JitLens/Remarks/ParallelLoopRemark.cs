@@ -19,7 +19,7 @@ public sealed partial class ParallelLoopRemark : RemarkKind
 
     public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
     {
-        if (unit.Views.GetValueOrDefault("numba_ir") is not { } ir)
+        if (unit.Views.GetValueOrDefault(Views.NumbaIrView.Id) is not { } ir)
         {
             yield break;
         }

@@ -18,5 +18,5 @@ public sealed class PythonApiRemark : RemarkKind
 
     public override IEnumerable<CodeRemark> Find(InspectedUnit unit) =>
         LlvmCalls.ByLine(LlvmCalls.In(unit).Where(c => c.InLoop && (c.Callee.StartsWith("Py", StringComparison.Ordinal) || c.Callee.StartsWith("_Py", StringComparison.Ordinal))))
-            .Select(l => Remark(l.Line, $"calls the CPython C API inside a loop ({string.Join(", ", l.Callees)}): every iteration works on Python objects", "llvm", inLoop: true));
+            .Select(l => Remark(l.Line, $"calls the CPython C API inside a loop ({string.Join(", ", l.Callees)}): every iteration works on Python objects", Views.LlvmIrView.Id, inLoop: true));
 }

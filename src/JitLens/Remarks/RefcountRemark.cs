@@ -15,5 +15,5 @@ public sealed class RefcountRemark : RemarkKind
 
     public override IEnumerable<CodeRemark> Find(InspectedUnit unit) =>
         LlvmCalls.ByLine(LlvmCalls.In(unit).Where(c => c.InLoop && c.Callee is "NRT_incref" or "NRT_decref"))
-            .Select(l => Remark(l.Line, $"NRT reference counting inside a loop ({l.Count} call{(l.Count == 1 ? string.Empty : "s")} to {string.Join(", ", l.Callees)}): an array is taken and released every iteration", "llvm", inLoop: true));
+            .Select(l => Remark(l.Line, $"NRT reference counting inside a loop ({l.Count} call{(l.Count == 1 ? string.Empty : "s")} to {string.Join(", ", l.Callees)}): an array is taken and released every iteration", Views.LlvmIrView.Id, inLoop: true));
 }

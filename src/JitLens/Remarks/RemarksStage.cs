@@ -2,14 +2,12 @@ using JitLens.Pipeline;
 
 namespace JitLens.Remarks;
 
-/// <summary>Derives the codegen remarks of every unit from the listings the capture stages made.</summary>
+/// <summary>Derives the codegen remarks of every unit (the <see cref="Views.RemarksView"/>) from the listings the capture stages made.</summary>
 public sealed class RemarksStage : IInspectionStage
 {
-    public const string View = "remarks";
+    public string Name => Views.RemarksView.Id;
 
-    public string Name => View;
-
-    public bool AppliesTo(InspectionContext context) => context.Request.Wants(View);
+    public bool AppliesTo(InspectionContext context) => context.Request.Wants(Views.RemarksView.Id);
 
     public Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed partial class VectorisedRemark : RemarkKind
 
     public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
     {
-        if (unit.Kind != UnitKind.CpuMethod || unit.Views.GetValueOrDefault("asm") is not { } asm)
+        if (unit.Kind != UnitKind.CpuMethod || unit.Views.GetValueOrDefault(Views.AsmView.Id) is not { } asm)
         {
             yield break;
         }
@@ -32,7 +32,7 @@ public sealed partial class VectorisedRemark : RemarkKind
         foreach (var line in packed.OrderBy(g => g.Key ?? int.MaxValue))
         {
             var width = line.Max(p => p.Width!.Value);
-            var vectorType = line.Key is { } l && unit.Views.GetValueOrDefault("llvm") is { } llvm ? LlvmVectorType(llvm, l) : null;
+            var vectorType = line.Key is { } l && unit.Views.GetValueOrDefault(Views.LlvmIrView.Id) is { } llvm ? LlvmVectorType(llvm, l) : null;
             var lanes = vectorType is null ? string.Empty : $", LLVM IR {vectorType}";
             yield return Remark(line.Key, $"vectorised: {line.Count()} packed SIMD instruction{(line.Count() == 1 ? string.Empty : "s")}, {SimdInstructions.Describe(width)}{lanes}", asm.View, line.Any(p => p.InLoop));
         }

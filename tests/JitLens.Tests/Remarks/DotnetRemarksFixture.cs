@@ -4,6 +4,7 @@ using JitLens.Model;
 using JitLens.Pipeline;
 using JitLens.Remarks;
 using JitLens.Tests.Cpu;
+using JitLens.Views;
 using Xunit;
 
 namespace JitLens.Tests.Remarks;
@@ -38,7 +39,7 @@ public sealed class DotnetRemarksFixture : IAsyncLifetime
         ]);
         try
         {
-            Result = await CSharpInspection.RunAsync("Remarks.cs", DotnetRemarksSource.Text, pipeline: pipeline, views: ["il", "asm", RemarksStage.View]);
+            Result = await CSharpInspection.RunAsync("Remarks.cs", DotnetRemarksSource.Text, pipeline: pipeline, views: [RemarksView.Id]);
             RuntimeListings = JitDisasmListing.Parse(await File.ReadAllTextAsync(disasmFile));
         }
         finally
