@@ -61,11 +61,6 @@ public static class TextLayout
                 new TextSpan(line.Source, TextStyle.Source),
                 .. TextRemarks.Badges(line),
             ];
-            foreach (var remark in TextRemarks.Explanations(line))
-            {
-                yield return remark;
-            }
-
             if (InliningNote(line) is { } inlining)
             {
                 yield return [new TextSpan("        " + inlining, TextStyle.Region)];
@@ -87,6 +82,12 @@ public static class TextLayout
                         yield return InstructionLine(view, width, instruction, underLine: true);
                     }
                 }
+            }
+
+            // The remarks' sentences follow the code they are about.
+            foreach (var remark in TextRemarks.Explanations(line))
+            {
+                yield return remark;
             }
         }
 
