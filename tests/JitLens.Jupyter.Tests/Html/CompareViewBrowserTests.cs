@@ -27,27 +27,27 @@ public sealed class CompareViewBrowserTests : IClassFixture<ChromiumFixture>
         Assert.True(run.ExitCode == 0, run.Describe());
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(report).AbsoluteUri);
-        var left = page.Locator(".jl-pane[data-side='left']");
-        var right = page.Locator(".jl-pane[data-side='right']");
+        var left = page.Locator(".jc-pane[data-side='left']");
+        var right = page.Locator(".jc-pane[data-side='right']");
 
         // When the loop body's line is clicked on the left (Tier0) side
-        var row = left.Locator(".jl-row", new LocatorLocatorOptions { HasText = "total += data[i];" });
+        var row = left.Locator(".jc-row", new LocatorLocatorOptions { HasText = "total += data[i];" });
         var line = await row.GetAttributeAsync("data-line");
         await row.ClickAsync();
 
         // Then exactly that line is selected on the right (optimized) side too, and it is marked changed
-        var selected = right.Locator(".jl-row.jl-selected");
+        var selected = right.Locator(".jc-row.jc-selected");
         Assert.Equal(1, await selected.CountAsync());
         Assert.Equal(line, await selected.GetAttributeAsync("data-line"));
         Assert.Equal(await row.GetAttributeAsync("data-row"), await selected.GetAttributeAsync("data-row"));
-        Assert.Contains("jl-changed", await selected.GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("jc-changed", await selected.GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
 
         // When the left side is scrolled down
         var scrolled = await left.EvaluateAsync<double>("p => { p.scrollTop = 200; return p.scrollTop; }");
         Assert.True(scrolled > 0, "the left pane cannot scroll");
 
         // Then the right side follows to the same position, so that facing rows stay level
-        await page.WaitForFunctionAsync("top => document.querySelector(\".jl-pane[data-side='right']\").scrollTop === top", scrolled);
+        await page.WaitForFunctionAsync("top => document.querySelector(\".jc-pane[data-side='right']\").scrollTop === top", scrolled);
         var leftTop = await row.EvaluateAsync<double>("r => r.getBoundingClientRect().top");
         var rightTop = await selected.EvaluateAsync<double>("r => r.getBoundingClientRect().top");
         Assert.Equal(leftTop, rightTop, 1.0);
