@@ -1,4 +1,5 @@
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Jupyter.Inspect;
 
@@ -8,19 +9,19 @@ namespace JitLens.Jupyter.Inspect;
 /// </summary>
 public sealed record InspectMagic
 {
-    public const string Usage = """
-        %%inspect [--il] [--asm] [--ir] [--ptx] [--sass] [--cfg] [--tier optimized|tier0|tier1-pgo] [--arch sm_XX] [--help]
+    /// <summary>The views of the code a C# cell holds (the JIT's and ILGPU's), in catalog order: one flag each.</summary>
+    private static readonly IReadOnlyList<View> CellViews =
+        ViewCatalog.All.Where(v => v.FrontEnds.Contains(FrontEnd.DotnetJit) || v.FrontEnds.Contains(FrontEnd.Ilgpu)).ToList();
+
+    public static string Usage { get; } = $"""
+        %%inspect {string.Join(' ', CellViews.Select(v => $"[--{v.Flag}]"))} [--tier optimized|tier0|tier1-pgo] [--arch sm_XX] [--help]
           Runs the cell as usual, then shows the code each of its lines became: click a line to see its
           instructions, click an instruction to see its line. Without view flags: the default views.
-          --il --asm          .NET IL and x64 assembly of the methods the cell declares
-          --ir --ptx --sass   ILGPU IR, PTX and SASS of GPU kernels (SASS needs the CUDA toolkit)
-          --cfg               control-flow graph, blocks coloured by source line
+        {string.Join("\n", CellViews.Select(v => $"  --{v.Flag,-18}{v.Help}"))}
           --tier T            optimized (default: fully optimized, runs nothing extra), tier0, or tier1-pgo
                               (calls the cell's parameterless static methods to warm up dynamic PGO)
           --arch sm_XX        GPU architecture for PTX/SASS, e.g. sm_80
         """;
-
-    private static readonly string[] ViewFlags = ["il", "asm", "ir", "ptx", "sass", "cfg"];
 
     public IReadOnlyList<string> Views { get; init; } = [];
 
@@ -50,9 +51,9 @@ public sealed record InspectMagic
         {
             var flag = words[i];
             var name = flag.StartsWith("--", StringComparison.Ordinal) ? flag[2..] : null;
-            if (name is not null && ViewFlags.Contains(name))
+            if (name is not null && CellViews.FirstOrDefault(v => v.Flag == name) is { } view)
             {
-                views.Add(name);
+                views.Add(view.Name);
             }
             else if (name == "help" || flag == "-h")
             {

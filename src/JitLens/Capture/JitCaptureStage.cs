@@ -5,6 +5,7 @@ using JitLens.Capture.Il;
 using JitLens.Capture.Pdb;
 using JitLens.Model;
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Capture;
 
@@ -26,7 +27,7 @@ internal sealed class JitCaptureStage : IInspectionStage
     internal bool AwaitHostExit { get; init; }
 
     public bool AppliesTo(InspectionContext context) =>
-        context.Compiled is not null && (context.Request.Wants("il") || context.Request.Wants("asm"));
+        context.Compiled is not null && (context.Request.Wants(IlView.Id) || context.Request.Wants(AsmView.Id));
 
     public async Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {
@@ -127,7 +128,7 @@ internal sealed class JitCaptureStage : IInspectionStage
             };
             var ilCode = il.Disassemble(method.Token);
             points = WithSwitchDispatch(points, ilCode, switches);
-            if (request.Wants("il"))
+            if (request.Wants(IlView.Id))
             {
                 unit.AddView(LineAttribution.Il(ilCode, points));
             }

@@ -1,4 +1,5 @@
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Capture;
 
@@ -25,7 +26,7 @@ internal sealed class JitHostLaunch : IDisposable
     public bool Failed => _session.IsFaulted || (_session.IsCompletedSuccessfully && _session.Result.Started.IsFaulted);
 
     public static JitHostLaunch Start(InspectRequest request, IReadOnlyDictionary<string, string>? extraEnvironment) =>
-        new(() => HostSession.Launch(request.Tier, request.MethodPattern, request.Timeout, extraEnvironment), attachReader: request.Wants("asm"));
+        new(() => HostSession.Launch(request.Tier, request.MethodPattern, request.Timeout, extraEnvironment), attachReader: request.Wants(AsmView.Id));
 
     /// <summary>
     /// Hands the host its assembly once the attach has settled: the host must not run user code (which may crash it)

@@ -1,4 +1,5 @@
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Capture;
 
@@ -16,11 +17,8 @@ internal sealed class JitHostLaunchStage : IInspectionStage
     internal static bool NeedsHost(InspectionContext context)
     {
         var request = context.Request;
-        var inputs = request.Inputs;
-        var jitInput = context.Compiled is not null
-            || (inputs.Count > 0 && inputs.All(i => i.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
-            || (inputs.Count == 1 && inputs[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
-        return jitInput && context.EarlyJitHost is null && (request.Wants("il") || request.Wants("asm"));
+        var jitInput = context.Compiled is not null || request.InputKind is InputKind.CSharpSources or InputKind.Assembly;
+        return jitInput && context.EarlyJitHost is null && (request.Wants(IlView.Id) || request.Wants(AsmView.Id));
     }
 
     public Task RunAsync(InspectionContext context, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Capture;
 
@@ -31,7 +32,7 @@ public sealed class JitHostReserve : IDisposable
     public void Prepare(InspectRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Wants("il") && !request.Wants("asm"))
+        if (!request.Wants(IlView.Id) && !request.Wants(AsmView.Id))
         {
             return;
         }
@@ -139,6 +140,6 @@ public sealed class JitHostReserve : IDisposable
     /// <summary>What makes two hosts interchangeable: the arguments they start with (the environment is the reserve's).</summary>
     private readonly record struct SpareKey(JitTier Tier, string? MethodPattern, bool Attached)
     {
-        public static SpareKey Of(InspectRequest request) => new(request.Tier, request.MethodPattern, request.Wants("asm"));
+        public static SpareKey Of(InspectRequest request) => new(request.Tier, request.MethodPattern, request.Wants(AsmView.Id));
     }
 }

@@ -2,6 +2,7 @@ using JitLens.Capture.Asm;
 using JitLens.Capture.Il;
 using JitLens.Capture.Pdb;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Capture;
 
@@ -26,7 +27,7 @@ internal static class LineAttribution
                 TargetLabel = i.Targets.Count > 0 ? $"IL_{i.Targets[0]:x4}" : null,
             };
         });
-        return new CodeListing("il", listing.ToList());
+        return new CodeListing(IlView.Id, listing.ToList());
     }
 
     public static CodeListing Asm(IReadOnlyList<AsmInstruction> instructions, NativeMethodCode code, SequencePointMap points)
@@ -51,9 +52,10 @@ internal static class LineAttribution
                 Flow = i.Flow,
                 TargetLabel = i.TargetLabel,
                 SwitchTargetLabels = i.SwitchTargetLabels,
+                Bytes = i.Bytes,
             };
         });
-        return new CodeListing("asm", ThrowPaths.Place(PlaceExits(listing)));
+        return new CodeListing(AsmView.Id, ThrowPaths.Place(PlaceExits(listing)));
     }
 
     /// <summary>

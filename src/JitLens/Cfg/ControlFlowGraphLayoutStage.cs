@@ -1,4 +1,5 @@
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Cfg;
 
@@ -7,7 +8,7 @@ public sealed class ControlFlowGraphLayoutStage : IInspectionStage
 {
     public string Name => "cfg-layout";
 
-    public bool AppliesTo(InspectionContext context) => context.Request.Wants("cfg");
+    public bool AppliesTo(InspectionContext context) => context.Request.Wants(CfgView.Id);
 
     public Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {

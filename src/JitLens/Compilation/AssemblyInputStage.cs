@@ -8,8 +8,7 @@ internal sealed class AssemblyInputStage : IInspectionStage
     public string Name => "assembly";
 
     public bool AppliesTo(InspectionContext context) =>
-        context.Compiled is null && context.Request.Inputs.Count == 1
-        && (context.Request.Inputs[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || context.Request.Inputs[0].EndsWith(".exe", StringComparison.OrdinalIgnoreCase));
+        context.Compiled is null && context.Request.InputKind == InputKind.Assembly;
 
     public Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {

@@ -8,8 +8,7 @@ internal sealed class CompileStage : IInspectionStage
     public string Name => "compile";
 
     public bool AppliesTo(InspectionContext context) =>
-        context.Compiled is null && context.Request.Inputs.Count > 0
-        && context.Request.Inputs.All(i => i.EndsWith(".cs", StringComparison.OrdinalIgnoreCase));
+        context.Compiled is null && context.Request.InputKind == InputKind.CSharpSources;
 
     public Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using JitLens.Gpu.Sass;
 using JitLens.Gpu.Toolkit;
 using JitLens.Model;
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Gpu;
 
@@ -16,20 +17,18 @@ namespace JitLens.Gpu;
 /// </summary>
 public sealed class GpuKernelStage : IInspectionStage
 {
-    private static readonly string[] GpuViews = ["ir", "ir_generated", "ptx", "sass", "cfg"];
-
     public string Name => "gpu";
 
     public bool AppliesTo(InspectionContext context) =>
         context.Compiled is not null
-        && GpuViews.Any(context.Request.Wants)
+        && ViewCatalog.MadeBy(FrontEnd.Ilgpu).Any(v => context.Request.Wants(v.Name))
         && (context.Request.KernelPattern is not null || ReferencesIlgpu(context.Compiled.AssemblyPath));
 
     public async Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var compiled = context.Compiled!;
-        var toolkit = request.Wants("sass") ? CudaToolkit.Find() : null;
+        var toolkit = request.Wants(SassView.Id) ? CudaToolkit.Find() : null;
         var target = GpuTarget.Parse(request.Arch, toolkit?.CudaVersion); // bad --arch fails here, before any process starts
         var hostRequest = new GpuHostRequest(compiled.AssemblyPath, target.Arch, toolkit?.CudaVersion.ToString(), request.KernelPattern, RunDrivers: true);
         var outcome = await GpuHostProcess.RunAsync(hostRequest, request.Timeout, cancellationToken).ConfigureAwait(false);
@@ -44,7 +43,7 @@ public sealed class GpuKernelStage : IInspectionStage
             return;
         }
 
-        if (request.Wants("sass") && toolkit is null)
+        if (request.Wants(SassView.Id) && toolkit is null)
         {
             context.Result.Notes.Add(CudaToolkit.Missing);
         }

@@ -35,6 +35,12 @@ public sealed record CodeInstruction(string Text, int? Line, CodeRegion Region =
     public IReadOnlyList<int> PlacedUnder { get; init; } = [];
 
     /// <summary>
+    /// The machine code of a native instruction, where the capture has it (the .NET JIT's x64 code); empty for IR,
+    /// IL and for listings read from a compiler's text output.
+    /// </summary>
+    public IReadOnlyList<byte> Bytes { get; init; } = [];
+
+    /// <summary>
     /// For code the compiler inlined from another function of the same file (shown at that function's
     /// <see cref="Line"/>): the line of this unit that made the call. Null for everything else.
     /// </summary>

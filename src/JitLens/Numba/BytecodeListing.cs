@@ -1,12 +1,13 @@
 using System.Globalization;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Numba;
 
 /// <summary>The <c>bytecode</c> view: CPython bytecode from <c>dis</c>, one instruction per entry, with jump flow.</summary>
 internal static class BytecodeListing
 {
-    public const string View = "bytecode";
+    public const string View = BytecodeView.Id;
 
     public static CodeListing Build(CapturedFunction function)
     {

@@ -1,3 +1,5 @@
+using JitLens.Gpu;
+using JitLens.Gpu.LineInfo;
 using JitLens.Model;
 
 namespace JitLens.Numba;
@@ -15,6 +17,9 @@ internal sealed record LineScope(int FirstLine, int DefLine, int LastLine)
         var l when l >= FirstLine && l <= DefLine => (l, CodeRegion.Prolog),
         var l => (l, CodeRegion.Body),
     };
+
+    /// <summary>What the GPU listings' line info is read against: <paramref name="file"/>, this function's lines in it.</summary>
+    public ListingSource In(string file) => new(debugFile => SourceFiles.Same(debugFile, file), line => Classify(line).Region);
 
     public static LineScope Of(CapturedFunction function) => new(function.FirstLine, function.DefLine, function.LastLine);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Numba;
 
@@ -12,7 +13,7 @@ namespace JitLens.Numba;
 /// </summary>
 internal static partial class LlvmIrListing
 {
-    public const string View = "llvm";
+    public const string View = LlvmIrView.Id;
 
     public static CodeListing Build(string module, string functionName, string sourcePath, LineScope scope)
     {

@@ -1,12 +1,13 @@
 using System.Globalization;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Numba;
 
 /// <summary>The <c>numba_ir</c> view: Numba IR statements in block order, each at the line Numba recorded for it.</summary>
 internal static class NumbaIrListing
 {
-    public const string View = "numba_ir";
+    public const string View = NumbaIrView.Id;
 
     public static CodeListing Build(CapturedSignature signature, LineScope scope)
     {

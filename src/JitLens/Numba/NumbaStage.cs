@@ -14,8 +14,7 @@ public sealed class NumbaStage : IInspectionStage
     public string Name => "numba";
 
     public bool AppliesTo(InspectionContext context) =>
-        context.Request.Inputs.Count > 0 &&
-        context.Request.Inputs.All(i => i.EndsWith(".py", StringComparison.OrdinalIgnoreCase));
+        context.Request.InputKind == InputKind.Python;
 
     public async Task RunAsync(InspectionContext context, CancellationToken cancellationToken)
     {

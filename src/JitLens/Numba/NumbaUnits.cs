@@ -1,6 +1,10 @@
 using System.Globalization;
+using JitLens.Gpu.LineInfo;
+using JitLens.Gpu.Ptx;
+using JitLens.Gpu.Sass;
 using JitLens.Model;
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Numba;
 
@@ -78,14 +82,14 @@ internal static class NumbaUnits
             AddMachineViews(unit, signature, name, file, scope, request);
         }
 
-        if (signature.Ptx is { } ptx && request.Wants(PtxListing.View))
+        if (signature.Ptx is { } ptx && request.Wants(PtxView.Id))
         {
-            unit.AddView(PtxListing.Build(ptx, signature.FunctionName, file, scope));
+            unit.AddView(InstructionsOnly.Of(PtxListingParser.ParseFunction(ptx, scope.In(file), signature.FunctionName)));
         }
 
-        if (signature.Sass is { } sass && (request.Wants(SassListing.View) || request.Wants("cfg")))
+        if (signature.Sass is { } sass && (request.Wants(SassView.Id) || request.Wants(CfgView.Id)))
         {
-            unit.AddView(SassListing.Build(sass, file, scope));
+            unit.AddView(InstructionsOnly.Of(SassListingParser.Parse(sass, scope.In(file))));
         }
     }
 
@@ -99,7 +103,7 @@ internal static class NumbaUnits
         }
 
         // The asm view also feeds the CPU unit's CFG, so a request for the CFG alone keeps it.
-        if (signature.Asm is { } asm && (request.Wants(X86AsmListing.View) || request.Wants("cfg")))
+        if (signature.Asm is { } asm && (request.Wants(X86AsmListing.View) || request.Wants(CfgView.Id)))
         {
             var sites = llvm is null ? new Dictionary<int, int>() : LlvmIrListing.InlineSites(llvm);
             unit.AddView(X86AsmListing.Build(asm, functionName, file, scope, sites));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Numba;
 
@@ -12,7 +13,7 @@ namespace JitLens.Numba;
 /// </summary>
 internal static partial class X86AsmListing
 {
-    public const string View = "asm";
+    public const string View = AsmView.Id;
 
     public static CodeListing Build(string assembly, string functionName, string sourcePath, LineScope scope, IReadOnlyDictionary<int, int> inlineSites)
     {

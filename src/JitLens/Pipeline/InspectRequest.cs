@@ -1,3 +1,5 @@
+using JitLens.Views;
+
 namespace JitLens.Pipeline;
 
 /// <summary>What the user asked to inspect, independent of the front end (CLI, Jupyter, IPython).</summary>
@@ -6,13 +8,16 @@ public sealed record InspectRequest
     /// <summary>Input files: C# sources (.cs), one built assembly (.dll with its .pdb), or a Python file (.py).</summary>
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>What <see cref="Inputs"/> are, decided here once so that every stage agrees.</summary>
+    public InputKind InputKind => InputKinds.Of(Inputs);
+
     /// <summary>Glob-like pattern on method names (<c>*</c> wildcards), null for every method.</summary>
     public string? MethodPattern { get; init; }
 
     /// <summary>Pattern naming methods to treat as GPU kernels in addition to those found by <c>Load*Kernel</c>.</summary>
     public string? KernelPattern { get; init; }
 
-    /// <summary>Views to produce, by name (il, asm, ir, ptx, sass, cfg, bytecode, numba_ir, llvm); empty = the defaults.</summary>
+    /// <summary>Views to produce, by name (<see cref="ViewCatalog"/>); empty = the views shown by default.</summary>
     public IReadOnlyList<string> Views { get; init; } = [];
 
     /// <summary>JIT tier for CPU code.</summary>
@@ -36,7 +41,15 @@ public sealed record InspectRequest
     /// <summary>Wall-clock limit for any child process that runs or JITs user code.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public bool Wants(string view) => Views.Count == 0 || Views.Contains(view, StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether <paramref name="view"/> is to be made: it was asked for, or a view asked for is made from it, or none
+    /// was asked for and it is shown by default.
+    /// </summary>
+    public bool Wants(string view) =>
+        Views.Count == 0
+            ? ViewCatalog.Find(view)?.ShownByDefault ?? true
+            : Views.Any(v => string.Equals(v, view, StringComparison.OrdinalIgnoreCase)
+                || (ViewCatalog.Find(v)?.MadeFrom.Contains(view, StringComparer.OrdinalIgnoreCase) ?? false));
 }
 
 public enum JitTier

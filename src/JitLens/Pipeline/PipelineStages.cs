@@ -25,6 +25,9 @@ public static class PipelineStages
         // the child host (IR, PTX, SASS per line).
         new Gpu.GpuKernelStage(),
 
+        // After every capture stage: views computed from other listings (hex from asm) need those listings.
+        new Views.DerivedViewStage(),
+
         // After every capture stage (CPU asm, Numba asm, kernel SASS/PTX): graphs are built from the lowest-level
         // listing each unit has, so all listings must exist first.
         new Cfg.ControlFlowGraphStage(),

@@ -1,3 +1,6 @@
+using JitLens.Gpu.LineInfo;
+using JitLens.Gpu.Ptx;
+using JitLens.Gpu.Sass;
 using JitLens.Model;
 using JitLens.Numba;
 using Xunit;
@@ -123,7 +126,7 @@ public sealed class AssemblyListingTests
             """;
 
         // When it is read as the ptx view
-        var listing = PtxListing.Build(Ptx, null, "/src/f.py", Scope);
+        var listing = InstructionsOnly.Of(PtxListingParser.ParseFunction(Ptx, Scope.In("/src/f.py"), null));
 
         // Then instructions carry their lines, the predicated bra is conditional and ret leaves the kernel
         Assert.Equal(
@@ -151,7 +154,7 @@ public sealed class AssemblyListingTests
             """;
 
         // When it is read as the sass view
-        var listing = SassListing.Build(Sass, "/src/f.py", Scope);
+        var listing = InstructionsOnly.Of(SassListingParser.Parse(Sass, Scope.In("/src/f.py")));
 
         // Then each instruction has its line and offset, the predicated BRA is conditional and EXIT leaves
         Assert.Equal(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using JitLens.Pipeline;
+using JitLens.Views;
 
 namespace JitLens.Cli.Commands.Inspect;
 
@@ -14,7 +15,7 @@ internal sealed class CoreInspectOptions : IInspectOptions
 
     private readonly Option<string?> _view = new("--view")
     {
-        Description = "Views to show, comma-separated: il, asm (default: every view available).",
+        Description = $"Views to show, comma-separated: {string.Join(", ", ViewCatalog.Names)} (default: every view available{OptInViews()}).",
     };
 
     private readonly Option<string> _tier = new("--tier")
@@ -40,14 +41,22 @@ internal sealed class CoreInspectOptions : IInspectOptions
     {
         MethodPattern = parse.GetValue(_method),
         Views = Views(parse.GetValue(_view)),
-        Tier = parse.GetValue(_tier) switch
-        {
-            "tier0" => JitTier.Tier0,
-            "tier1-pgo" => JitTier.Tier1Pgo,
-            _ => JitTier.Optimized,
-        },
+        Tier = TierOf(parse.GetValue(_tier)),
         Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(_timeout))),
     };
+
+    /// <summary>The tier a <c>--tier</c> value names (optimized, tier0, tier1-pgo).</summary>
+    internal static JitTier TierOf(string? value) => value switch
+    {
+        "tier0" => JitTier.Tier0,
+        "tier1-pgo" => JitTier.Tier1Pgo,
+        _ => JitTier.Optimized,
+    };
+
+    private static string OptInViews() =>
+        ViewCatalog.All.Where(v => !v.ShownByDefault).Select(v => v.Name).ToList() is { Count: > 0 } optIn
+            ? $" but {string.Join(", ", optIn)}"
+            : string.Empty;
 
     internal static IReadOnlyList<string> Views(string? value) =>
         value is null

@@ -57,10 +57,20 @@ internal static class AsmDecoder
                 Flow(instruction, target, symbols),
                 labels.GetValueOrDefault(instruction.IP),
                 target,
-                switchTargets));
+                switchTargets,
+                BytesOf(code, instruction)));
         }
 
         return result;
+    }
+
+    /// <summary>The bytes the decoder read for <paramref name="instruction"/>, from the hot or the cold code it lies in.</summary>
+    private static byte[] BytesOf(NativeMethodCode code, in Instruction instruction)
+    {
+        var hot = instruction.IP >= code.HotStart && instruction.IP < code.HotStart + (ulong)code.Hot.Length;
+        var (bytes, start) = hot ? (code.Hot, code.HotStart) : (code.Cold, code.ColdStart);
+        var offset = (int)(instruction.IP - start);
+        return bytes.AsSpan(offset, Math.Min(instruction.Length, bytes.Length - offset)).ToArray();
     }
 
     private static List<Instruction> DecodeRegion(byte[] bytes, ulong start)

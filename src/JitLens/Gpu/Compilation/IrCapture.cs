@@ -1,5 +1,6 @@
 using ILGPU.Backends;
 using ILGPU.IR;
+using JitLens.Views;
 
 namespace JitLens.Gpu.Compilation;
 
@@ -13,14 +14,14 @@ internal sealed class IrCapture : IBackendHook
 
     public IReadOnlyList<IrStage> Stages => _stages;
 
-    public void FinishedCodeGeneration(IRContext context, Method entryPoint) => _stages.Add(Snapshot("ir_generated", entryPoint));
+    public void FinishedCodeGeneration(IRContext context, Method entryPoint) => _stages.Add(Snapshot(GeneratedIrView.Id, entryPoint));
 
     public void InitializedKernelContext(IRContext kernelContext, Method kernelMethod)
     {
         // Same code as after generation, only moved into the kernel's own context: nothing new to show.
     }
 
-    public void OptimizedKernelContext(IRContext kernelContext, Method kernelMethod) => _stages.Add(Snapshot("ir", kernelMethod));
+    public void OptimizedKernelContext(IRContext kernelContext, Method kernelMethod) => _stages.Add(Snapshot(GpuIrView.Id, kernelMethod));
 
     private static IrStage Snapshot(string view, Method method)
     {

@@ -1,37 +1,40 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using JitLens.Gpu.LineInfo;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Gpu.Sass;
 
 /// <summary>
-/// Reads <c>nvdisasm -g -c</c> output: instructions (<c>/*0170*/ @P0 BRA `(.L_x_2) ;</c>), labels (<c>.L_x_2:</c>)
-/// and the line info nvdisasm prints before the instructions of each line (<c>//## File "k.cs", line 12</c>).
+/// Reads <c>nvdisasm -g -c</c> output, of ptxas's cubin for ILGPU's PTX or of Numba's kernels: instructions
+/// (<c>/*0170*/ @P0 BRA `(.L_x_2) ;</c>), labels (<c>.L_x_2:</c>) and the line info nvdisasm prints before the
+/// instructions of each line (<c>//## File "k.cs", line 12</c>). A group of such comments names the frames of one
+/// place, innermost first and the call site last (<c>-gi</c> adds <c>inlined at "k.cs", line 20</c>): code inlined
+/// from another function of the file sits at that function's line and names the calling line.
 /// </summary>
 public static partial class SassListingParser
 {
-    public static CodeListing Parse(string sass, Func<string, bool> isSourceFile)
+    public static CodeListing Parse(string sass, Func<string, bool> isSourceFile) => Parse(sass, new ListingSource(isSourceFile));
+
+    public static CodeListing Parse(string sass, ListingSource source)
     {
         var instructions = new List<CodeInstruction>();
-        var frames = new List<(string File, int Line)>();
+        var frames = new List<SourceFrame>();
         var collectingFrames = false;
-        int? line = null;
-        var region = CodeRegion.Prolog;
+        var place = SourcePlace.Prolog;
         foreach (var raw in sass.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             var text = raw.Trim();
             if (LineInfo().Match(text) is { Success: true } info)
             {
-                // Frames of one place come innermost first, the call site last; a new group replaces the old one.
                 if (!collectingFrames)
                 {
-                    frames.Clear();
+                    frames.Clear(); // a new group replaces the old one
                     collectingFrames = true;
                 }
 
-                frames.Add((info.Groups["file"].Value, int.Parse(info.Groups["line"].Value, CultureInfo.InvariantCulture)));
-                var own = frames.FirstOrDefault(f => isSourceFile(f.File));
-                (line, region) = own.File is null ? ((int?)null, CodeRegion.Unmapped) : (own.Line, CodeRegion.Body);
+                place = SourcePlace.Of(AddFrames(frames, info), source);
                 continue;
             }
 
@@ -40,78 +43,62 @@ public static partial class SassListingParser
             {
                 if (text.StartsWith("//---", StringComparison.Ordinal))
                 {
-                    (line, region) = (null, CodeRegion.Prolog); // a new function's section
+                    place = SourcePlace.Prolog; // a new function's section
                 }
-
-                continue;
             }
-
-            if (Instruction().Match(text) is { Success: true } ins)
+            else if (Instruction().Match(text) is { Success: true } ins)
             {
-                var code = ins.Groups["code"].Value.Trim().Trim('{', '}').Trim().TrimEnd(';').Trim();
                 var offset = long.Parse(ins.Groups["offset"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                instructions.Add(WithFlow(new CodeInstruction(Whitespace().Replace(code, " "), line, region, offset)));
-                continue;
+                instructions.Add(WithFlow(new CodeInstruction(CodeOf(ins.Groups["code"].Value), place.Line, place.Region, offset) { InlinedAt = place.InlinedAt }));
             }
-
-            if (Label().Match(text) is { Success: true } label)
+            else if (Label().Match(text) is { Success: true } label)
             {
                 instructions.Add(new CodeInstruction(text, null, CodeRegion.Header) { Label = label.Groups["name"].Value });
-                continue;
             }
-
-            if (!text.StartsWith('/'))
+            else if (!text.StartsWith('/'))
             {
-                instructions.Add(new CodeInstruction(Whitespace().Replace(text, " "), null, CodeRegion.Header));
+                instructions.Add(new CodeInstruction(ListingText.Collapsed(text), null, CodeRegion.Header));
             }
         }
 
-        return new CodeListing("sass", instructions);
+        return new CodeListing(SassView.Id, instructions);
     }
 
-    private static CodeInstruction WithFlow(CodeInstruction instruction)
+    /// <summary>Adds one comment's frames: its own place, then the call sites its <c>inlined at</c> names.</summary>
+    private static List<SourceFrame> AddFrames(List<SourceFrame> frames, Match info)
     {
-        var match = Opcode().Match(instruction.Text);
-        if (!match.Success)
+        var own = new SourceFrame(info.Groups["file"].Value, int.Parse(info.Groups["line"].Value, CultureInfo.InvariantCulture));
+        if (frames.Count == 0 || frames[^1] != own)
         {
-            return instruction;
+            frames.Add(own);
         }
 
-        var predicate = match.Groups["pred"].Value;
-        if (predicate == "!PT")
+        foreach (Match site in InlinedAt().Matches(info.Groups["rest"].Value))
         {
-            return instruction; // never executes
+            frames.Add(new SourceFrame(site.Groups["file"].Value, int.Parse(site.Groups["line"].Value, CultureInfo.InvariantCulture)));
         }
 
-        var conditional = predicate.Length > 0 && predicate != "PT";
-        var target = Target().Match(instruction.Text) is { Success: true } t ? t.Groups["label"].Value : null;
-        return match.Groups["op"].Value switch
-        {
-            "BRA" or "JMP" or "BRX" or "JMX" => instruction with
-            {
-                Flow = conditional ? ControlFlowKind.ConditionalBranch : ControlFlowKind.Branch,
-                TargetLabel = target,
-            },
-            "EXIT" or "RET" or "KILL" => instruction with { Flow = conditional ? ControlFlowKind.ConditionalBranch : ControlFlowKind.Return },
-            _ => instruction,
-        };
+        return frames;
     }
 
-    [GeneratedRegex(@"^//##\s*File\s+""(?<file>[^""]*)"",\s*line\s+(?<line>\d+)")]
+    /// <summary>The instruction without its trailing <c>;</c>, encoding comment or dual-issue braces.</summary>
+    private static string CodeOf(string code)
+    {
+        var comment = code.IndexOf("/*", StringComparison.Ordinal);
+        var statement = comment >= 0 ? code[..comment] : code;
+        var end = statement.IndexOf(';', StringComparison.Ordinal);
+        return ListingText.Collapsed((end >= 0 ? statement[..end] : statement).Trim().Trim('{', '}').Trim());
+    }
+
+    [GeneratedRegex(@"^//##\s*File\s+""(?<file>[^""]*)"",\s*line\s+(?<line>\d+)(?<rest>.*)$")]
     private static partial Regex LineInfo();
 
-    [GeneratedRegex(@"^/\*(?<offset>[0-9a-fA-F]+)\*/\s*(?<code>[^/]*?)\s*(/\*.*\*/)?$")]
+    [GeneratedRegex(@"inlined at\s+""(?<file>[^""]*)"",\s*line\s+(?<line>\d+)")]
+    private static partial Regex InlinedAt();
+
+    [GeneratedRegex(@"^/\*(?<offset>[0-9a-fA-F]+)\*/\s*(?<code>.*)$")]
     private static partial Regex Instruction();
 
     [GeneratedRegex(@"^(?<name>\.?[A-Za-z_$][\w$.]*):$")]
     private static partial Regex Label();
-
-    [GeneratedRegex(@"^(@(?<pred>!?\w+)\s+)?(?<op>[A-Z][A-Z0-9_]*)")]
-    private static partial Regex Opcode();
-
-    [GeneratedRegex(@"`\((?<label>[^)]+)\)")]
-    private static partial Regex Target();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

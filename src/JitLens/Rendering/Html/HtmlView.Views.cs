@@ -1,5 +1,6 @@
 using System.Globalization;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Rendering.Html;
 
@@ -7,13 +8,13 @@ public static partial class HtmlView
 {
     private static void WriteViews(InspectedUnit unit, TextWriter output, RenderOptions options)
     {
-        var listings = OrderedViews(unit, options);
-        var showCfg = unit.Cfg is not null && (options.Views.Count == 0 || options.Views.Contains("cfg", StringComparer.OrdinalIgnoreCase));
+        var listings = ViewOrder.For(unit, options).Select(v => unit.Views[v]).ToList();
+        var showCfg = unit.Cfg is not null && (options.Views.Count == 0 || options.Views.Contains(CfgView.Id, StringComparer.OrdinalIgnoreCase));
         output.Write("<div class=\"jl-views\">\n<div class=\"jl-tabs\" role=\"tablist\">");
         var tabs = listings.Select(l => l.View).ToList();
         if (showCfg)
         {
-            tabs.Add("cfg");
+            tabs.Add(CfgView.Id);
         }
 
         for (var i = 0; i < tabs.Count; i++)
@@ -42,20 +43,6 @@ public static partial class HtmlView
         output.Write("</div>\n");
     }
 
-    /// <summary>The views the user asked for in their order, else every view in the model's order.</summary>
-    private static List<CodeListing> OrderedViews(InspectedUnit unit, RenderOptions options)
-    {
-        if (options.Views.Count == 0)
-        {
-            return unit.Views.Values.ToList();
-        }
-
-        return options.Views
-            .Select(v => unit.Views.TryGetValue(v, out var listing) ? listing : null)
-            .OfType<CodeListing>()
-            .ToList();
-    }
-
     private static void WriteListing(CodeListing listing, TextWriter output)
     {
         output.Write($"<div class=\"jl-pane jl-listing\" role=\"tabpanel\" data-view=\"{Encode(listing.View)}\">\n");
@@ -76,11 +63,12 @@ public static partial class HtmlView
             : string.Empty;
         var offset = instruction.Offset is { } o ? o.ToString("X4", CultureInfo.InvariantCulture) : string.Empty;
         output.Write($"<div class=\"jl-ins jl-region-{region}\" data-region=\"{region}\"{line}>");
-        output.Write($"<span class=\"jl-off\">{offset}</span>");
+        // The spaces keep offset, line and instruction apart where styles are stripped (an untrusted notebook).
+        output.Write($"<span class=\"jl-off\">{offset}</span> ");
         var tag = instruction.Region == CodeRegion.Body
             ? (instruction.Line is { } bodyLine ? bodyLine.ToString(CultureInfo.InvariantCulture) : string.Empty)
             : region;
-        output.Write($"<span class=\"jl-tag\">{tag}</span>");
+        output.Write($"<span class=\"jl-tag\">{tag}</span> ");
         if (instruction.Label is { } label && !instruction.Text.StartsWith(label, StringComparison.Ordinal))
         {
             output.Write($"<span class=\"jl-label\">{Encode(label)}:</span> ");

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Rendering.Json;
 
@@ -107,7 +108,7 @@ internal sealed class JsonRenderer : IRenderer
 
     private static void WriteCfg(Utf8JsonWriter json, ControlFlowGraph cfg)
     {
-        json.WriteStartObject("cfg");
+        json.WriteStartObject(CfgView.Id);
         json.WriteString("view", cfg.View);
         json.WriteStartArray("blocks");
         foreach (var block in cfg.Blocks)
