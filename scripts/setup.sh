@@ -6,12 +6,13 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
-# Debian packages: Dask (operator tests), Numba (Numba frontend), Jupyter (kernel tests), Chromium (HTML view tests).
+# Debian packages: Dask (operator tests), Numba (Numba frontend), Jupyter (kernel tests; the classic notebook front end),
+# Chromium (HTML view tests).
 APT_PACKAGES=(
   python3-distributed python3-dask python3-msgpack python3-yaml
   python3-numba
   python3-jupyter-client python3-nbclient python3-nbformat python3-ipykernel
-  jupyter-nbconvert jupyter-core jupyter-client
+  jupyter-nbconvert jupyter-core jupyter-client jupyter-notebook
   chromium
   unzip ca-certificates
 )

@@ -7,6 +7,7 @@ compiled is then handed, as a capture report, to the ``jitlens`` command, which 
 
 import atexit
 import functools
+import html
 import json
 import os
 import shlex
@@ -91,9 +92,15 @@ class JitLensMagics(Magics):
         finally:
             os.unlink(report_path)
         if args.format == "html":
-            display(HTML(output))
+            display(HTML(self._labelled(output, path)))
         else:
             print(output)
+
+    def _labelled(self, output, path):
+        # The source header names the cell as the notebook does (In[n]), as the C# kernel's view does, not the
+        # temporary file Numba needed.
+        header = f'<div class="jl-path">{html.escape(path)}</div>'
+        return output.replace(header, f'<div class="jl-path">In[{self.shell.execution_count}]</div>')
 
     @staticmethod
     def _arguments(args, report_path):

@@ -17,7 +17,8 @@ internal static partial class CellView
         var source = SourceDocument.FromText(label, cellText.StartsWith("//%%", StringComparison.Ordinal) ? cellText[2..] : cellText, "csharp");
         var view = new InspectionResult();
         view.Sources.Add(source);
-        foreach (var note in full.Notes)
+        // Notes about the scripting engine's own Submission#N members say nothing about the user's code.
+        foreach (var note in full.Notes.Where(n => !Submission().IsMatch(n)))
         {
             view.Notes.Add(note);
         }

@@ -104,7 +104,7 @@ public sealed class CSharpSessionTests : IDisposable
         // Then each view shows its own constant on line 4, the cell's own line
         var before = (string?)Assert.Single(first.Displays)["text/html"];
         var after = (string?)Assert.Single(second.Displays)["text/html"];
-        Assert.Matches("data-line=\"4\"><span class=\"jl-off\">[0-9A-F]+</span><span class=\"jl-tag\">4</span><code>IL_[0-9a-f]+: ldc.i4.3</code>", before);
+        Assert.Matches("data-line=\"4\"><span class=\"jl-off\">[0-9A-F]+</span> <span class=\"jl-tag\">4</span> <code>IL_[0-9a-f]+: ldc.i4.3</code>", before);
         Assert.Contains("ldc.i4.5", after, StringComparison.Ordinal);
         Assert.DoesNotContain("ldc.i4.3", after, StringComparison.Ordinal);
     }

@@ -5,7 +5,14 @@ namespace JitLens.Jupyter.Tests.Kernel;
 /// <summary>Writes and reads .ipynb files (nbformat 4.5), the format nbclient and nbconvert execute.</summary>
 internal static class Notebook
 {
-    public static void Write(string path, IReadOnlyList<string> cells)
+    public static void Write(string path, IReadOnlyList<string> cells) =>
+        Write(path, cells, new JsonObject { ["name"] = JitLens.Jupyter.KernelSpec.Name, ["display_name"] = JitLens.Jupyter.KernelSpec.DisplayName, ["language"] = "csharp" });
+
+    /// <summary>A notebook for Debian's IPython kernel (python3), where the %%jitlens magic runs.</summary>
+    public static void WritePython(string path, IReadOnlyList<string> cells) =>
+        Write(path, cells, new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" });
+
+    private static void Write(string path, IReadOnlyList<string> cells, JsonObject kernelspec)
     {
         var notebook = new JsonObject
         {
@@ -20,8 +27,8 @@ internal static class Notebook
             }).ToArray()),
             ["metadata"] = new JsonObject
             {
-                ["kernelspec"] = new JsonObject { ["name"] = JitLens.Jupyter.KernelSpec.Name, ["display_name"] = JitLens.Jupyter.KernelSpec.DisplayName, ["language"] = "csharp" },
-                ["language_info"] = new JsonObject { ["name"] = "csharp" },
+                ["kernelspec"] = kernelspec,
+                ["language_info"] = new JsonObject { ["name"] = (string)kernelspec["language"]! },
             },
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,

@@ -63,11 +63,12 @@ public static partial class HtmlView
             : string.Empty;
         var offset = instruction.Offset is { } o ? o.ToString("X4", CultureInfo.InvariantCulture) : string.Empty;
         output.Write($"<div class=\"jl-ins jl-region-{region}\" data-region=\"{region}\"{line}>");
-        output.Write($"<span class=\"jl-off\">{offset}</span>");
+        // The spaces keep offset, line and instruction apart where styles are stripped (an untrusted notebook).
+        output.Write($"<span class=\"jl-off\">{offset}</span> ");
         var tag = instruction.Region == CodeRegion.Body
             ? (instruction.Line is { } bodyLine ? bodyLine.ToString(CultureInfo.InvariantCulture) : string.Empty)
             : region;
-        output.Write($"<span class=\"jl-tag\">{tag}</span>");
+        output.Write($"<span class=\"jl-tag\">{tag}</span> ");
         if (instruction.Label is { } label && !instruction.Text.StartsWith(label, StringComparison.Ordinal))
         {
             output.Write($"<span class=\"jl-label\">{Encode(label)}:</span> ");

@@ -13,6 +13,8 @@ namespace JitLens.Rendering.Html;
 public static partial class HtmlView
 {
     /// <summary>A root id unique enough for many outputs on one page.</summary>
+    public const string TrustSentence = "This is the plain copy of the JitLens view: trusting the notebook (File > Trust Notebook in Jupyter) brings back its colours and clickable lines.";
+
     public static string NewRootId() => "jl-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     public static string ToFragment(InspectionResult result, RenderOptions options, string? rootId = null)
@@ -29,6 +31,8 @@ public static partial class HtmlView
         ArgumentNullException.ThrowIfNull(options);
         var units = result.Methods.Concat(result.Kernels).ToList();
         output.Write($"<div class=\"jitlens\" id=\"{rootId}\" tabindex=\"0\">\n<style>{ViewAssets.Css}</style>\n");
+        // Shown only where the script did not run (it removes it): an untrusted notebook strips scripts and styles.
+        output.Write($"<p class=\"jl-trust\">{Encode(TrustSentence)}</p>\n");
         WriteBar(units, output);
         foreach (var note in result.Notes)
         {
@@ -45,7 +49,7 @@ public static partial class HtmlView
             WriteUnit(units[i], i, output, options);
         }
 
-        output.Write($"<script>{ViewAssets.Script}\n(JitLensView)(document.getElementById(\"{rootId}\"));</script>\n</div>");
+        output.Write($"<script>(function () {{\n{ViewAssets.Script}\nJitLensView(document.getElementById(\"{rootId}\"));\n}})();</script>\n</div>");
     }
 
     private static void WriteBar(List<InspectedUnit> units, TextWriter output)
@@ -110,7 +114,7 @@ public static partial class HtmlView
         }
 
         Badge(output, "jl-tier", "tier: " + (unit.Tier ?? "n/a"));
-        Badge(output, "jl-arch", "arch: " + (unit.Arch ?? "n/a"));
+        Badge(output, "jl-arch", "arch: " + (unit.Arch ?? (unit.Kind == UnitKind.CpuMethod ? Capture.CpuInstructionSets.Description : "n/a")));
         if (unit.CodeSize is { } size)
         {
             Badge(output, "jl-size", size.ToString(CultureInfo.InvariantCulture) + " bytes");

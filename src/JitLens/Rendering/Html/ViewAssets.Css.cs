@@ -4,13 +4,12 @@ internal static partial class ViewAssets
 {
     /// <summary>
     /// Every rule starts with <c>.jitlens</c> so the view never restyles the notebook around it. Colours are
-    /// variables: the script sets <c>data-theme</c> from the notebook's theme; without script the media query decides.
+    /// variables: the script sets <c>data-theme</c> from the page around the view (never from the OS setting alone); without script the view is light.
     /// </summary>
     public const string Css = """
 .jitlens{--jl-bg:#ffffff;--jl-fg:#1f2328;--jl-muted:#6e7781;--jl-border:#d0d7de;--jl-hover:#f3f4f6;--jl-sel:#fff1a8;--jl-sel2:#dbeafe;--jl-accent:#0969da;--jl-k:#0550ae;--jl-s:#a31515;--jl-c:#6a737d;--jl-n:#098658;--jl-p:#8250df;--jl-badge:#eef1f4;--jl-region:#9a6700;--jl-block-l:88%;--jl-mark-l:55%;
   font-family:ui-sans-serif,system-ui,sans-serif;font-size:13px;color:var(--jl-fg);background:var(--jl-bg);border:1px solid var(--jl-border);border-radius:6px;padding:8px;outline:none;box-sizing:border-box;max-width:100%}
 .jitlens[data-theme=dark]{--jl-bg:#1e1e1e;--jl-fg:#d4d4d4;--jl-muted:#9198a1;--jl-border:#3d444d;--jl-hover:#2a2d2e;--jl-sel:#5c4d00;--jl-sel2:#1f3a5f;--jl-accent:#4493f8;--jl-k:#569cd6;--jl-s:#ce9178;--jl-c:#6a9955;--jl-n:#b5cea8;--jl-p:#c586c0;--jl-badge:#2d333b;--jl-region:#d29922;--jl-block-l:30%;--jl-mark-l:45%}
-@media (prefers-color-scheme:dark){.jitlens:not([data-theme]){--jl-bg:#1e1e1e;--jl-fg:#d4d4d4;--jl-muted:#9198a1;--jl-border:#3d444d;--jl-hover:#2a2d2e;--jl-sel:#5c4d00;--jl-sel2:#1f3a5f;--jl-accent:#4493f8;--jl-k:#569cd6;--jl-s:#ce9178;--jl-c:#6a9955;--jl-n:#b5cea8;--jl-p:#c586c0;--jl-badge:#2d333b;--jl-region:#d29922;--jl-block-l:30%;--jl-mark-l:45%}}
 .jitlens:focus-visible{box-shadow:0 0 0 2px var(--jl-accent)}
 .jitlens *{box-sizing:border-box}
 .jitlens code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;white-space:pre;background:none;color:inherit;padding:0}
@@ -23,6 +22,8 @@ internal static partial class ViewAssets
 .jitlens .jl-note{margin:4px 0;color:var(--jl-region);font-size:12px}
 .jitlens .jl-inlining{margin-left:1em;color:var(--jl-region);font-size:11px;font-style:italic}
 .jitlens .jl-empty{color:var(--jl-muted)}
+.jitlens .jl-trust{display:none}
+.jitlens:not(.jl-js) .jl-trust{display:block;margin:4px 0;color:var(--jl-muted);font-size:12px}
 .jitlens .jl-main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px}
 @media (max-width:700px){.jitlens .jl-main{grid-template-columns:minmax(0,1fr)}}
 .jitlens .jl-source,.jitlens .jl-pane{border:1px solid var(--jl-border);border-radius:4px;max-height:480px;overflow:auto;position:relative}
@@ -44,8 +45,8 @@ internal static partial class ViewAssets
 .jitlens .jl-ins{display:flex;gap:6px;cursor:pointer;line-height:18px;padding-right:6px}
 .jitlens .jl-ins[data-line]{border-left:4px solid hsl(var(--jl-h,0) 65% var(--jl-mark-l))}
 .jitlens .jl-ins:not([data-line]){border-left:4px solid transparent}
-.jitlens .jl-off{color:var(--jl-muted);font-family:ui-monospace,monospace;font-size:11px;min-width:3.2em;text-align:right}
-.jitlens .jl-tag{color:var(--jl-muted);font-size:10px;min-width:4.2em;text-align:right;padding-top:1px}
+.jitlens .jl-off{color:var(--jl-muted);font-family:ui-monospace,monospace;font-size:11px;min-width:3.2em;text-align:right;flex:none}
+.jitlens .jl-tag{color:var(--jl-muted);font-size:10px;min-width:4.2em;text-align:right;padding-top:1px;flex:none;white-space:nowrap}
 .jitlens .jl-ins:not([data-region=body]) .jl-tag{color:var(--jl-region);font-style:italic}
 .jitlens .jl-ins:not([data-region=body]) code{color:var(--jl-muted)}
 .jitlens .jl-label{color:var(--jl-p);font-family:ui-monospace,monospace;font-size:12px}

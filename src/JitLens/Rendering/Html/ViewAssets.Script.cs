@@ -3,8 +3,8 @@ namespace JitLens.Rendering.Html;
 internal static partial class ViewAssets
 {
     /// <summary>
-    /// The behaviour of one view, bound to its own root element: the function is re-declared by every view
-    /// on a page (identical text), and each call touches only the elements under the root it was given.
+    /// The behaviour of one view, bound to its own root element. Each view's script declares the function inside its
+    /// own closure, so nothing is added to the page's globals, and each call touches only the elements under its root.
     /// </summary>
     public const string Script = """
 function JitLensView(root) {
@@ -15,6 +15,15 @@ function JitLensView(root) {
   const hue = (line) => Math.round((line * 137.508) % 360);
   const linesOf = (el) => (el.getAttribute("data-lines") || "").split(/\s+/).filter(Boolean).map(Number);
 
+  // The view follows the page it sits in, not the OS setting: a white notebook stays white under a dark OS.
+  function pageIsDark() {
+    for (let el = root.parentElement; el; el = el.parentElement) {
+      const rgb = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) || []).map(Number);
+      if (rgb.length >= 3 && (rgb.length < 4 || rgb[3] > 0)) { return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 128; }
+    }
+    return false;
+  }
+
   function followTheme() {
     const body = document.body;
     const jupyterLight = body.getAttribute("data-jp-theme-light");
@@ -23,16 +32,29 @@ function JitLensView(root) {
     if (jupyterLight !== null) { dark = jupyterLight === "false"; }
     else if (body.classList.contains("vscode-dark") || body.classList.contains("vscode-high-contrast") || /dark|high-contrast(?!-light)/.test(vscodeKind)) { dark = true; }
     else if (body.classList.contains("vscode-light") || vscodeKind.indexOf("light") >= 0) { dark = false; }
-    else { dark = !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches); }
+    else { dark = pageIsDark(); }
     root.setAttribute("data-theme", dark ? "dark" : "light");
   }
   followTheme();
-  new MutationObserver(followTheme).observe(document.body, { attributes: true, attributeFilter: ["class", "data-jp-theme-light", "data-vscode-theme-kind"] });
-  if (window.matchMedia) { window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", followTheme); }
+  const media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  // One observer per view, gone with the view: when a re-run or a cleared output takes the root out of the page,
+  // the observer and the colour-scheme listener are removed.
+  const observer = new MutationObserver((records) => {
+    if (!root.isConnected) {
+      observer.disconnect();
+      if (media) { media.removeEventListener("change", followTheme); }
+      return;
+    }
+    if (records.some((r) => r.type === "attributes")) { followTheme(); }
+  });
+  observer.observe(document.body, { attributes: true, attributeFilter: ["class", "data-jp-theme-light", "data-vscode-theme-kind"], childList: true, subtree: true });
+  // A page that follows the OS (the standalone report) changes its own background with it.
+  if (media) { media.addEventListener("change", followTheme); }
 
   // The page is written with every unit and pane visible (readable without JavaScript): from here on, one unit
   // and one pane at a time.
   root.classList.add("jl-js");
+  all(root, ".jl-trust").forEach((el) => el.remove());
   const units = all(root, "section.jl-unit");
   let current = units[0];
   units.forEach((u, i) => { u.hidden = i !== 0; });
@@ -145,6 +167,15 @@ function JitLensView(root) {
   showUnitLines(current);
 
   root.addEventListener("keydown", (e) => {
+    // Keys the view does not use go back to the page: a notebook (classic Jupyter) turns its own shortcuts off
+    // while focus is inside an output, so the view lets go of the focus before the key reaches the notebook.
+    const focused = document.activeElement;
+    const typing = focused && focused.matches("input, select, textarea") && e.key !== "Escape";
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" && e.key !== "Tab" && !typing && focused && root.contains(focused)) {
+      focused.blur();
+      return;
+    }
+    if (typing) { return; }
     if ((e.key !== "ArrowDown" && e.key !== "ArrowUp") || !current) { return; }
     const rows = all(current, ".jl-line.jl-has-code");
     if (!rows.length) { return; }
