@@ -10,27 +10,32 @@ public static class InstructionsOnly
 {
     public static CodeListing Of(CodeListing listing)
     {
+        var targeted = listing.Instructions.Select(i => i.TargetLabel).OfType<string>()
+            .Concat(listing.Instructions.SelectMany(i => i.SwitchTargetLabels))
+            .ToHashSet(StringComparer.Ordinal);
         var instructions = new List<CodeInstruction>();
-        CodeInstruction? pendingLabel = null;
+        var pending = new List<CodeInstruction>();
         foreach (var instruction in listing.Instructions)
         {
-            if (instruction.Region != CodeRegion.Header)
+            if (instruction.Region == CodeRegion.Header)
             {
-                instructions.Add(pendingLabel is null ? instruction : instruction with { Label = pendingLabel.Label });
-                pendingLabel = null;
-            }
-            else if (instruction.Label is not null)
-            {
-                // Two labels on one place: the first keeps its own line, so that branches to either still find it.
-                if (pendingLabel is not null)
+                if (instruction.Label is not null)
                 {
-                    instructions.Add(pendingLabel);
+                    pending.Add(instruction);
                 }
 
-                pendingLabel = instruction;
+                continue;
             }
+
+            // One place with several labels: the instruction carries one that a branch names; the other named ones
+            // keep a line of their own, so that every branch still finds its target.
+            var carried = pending.FirstOrDefault(l => targeted.Contains(l.Label!)) ?? pending.LastOrDefault();
+            instructions.AddRange(pending.Where(l => l != carried && targeted.Contains(l.Label!)));
+            instructions.Add(carried is null ? instruction : instruction with { Label = carried.Label });
+            pending.Clear();
         }
 
+        instructions.AddRange(pending.Where(l => targeted.Contains(l.Label!)));
         return new CodeListing(listing.View, instructions);
     }
 }

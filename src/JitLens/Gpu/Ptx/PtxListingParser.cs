@@ -44,7 +44,7 @@ public static partial class PtxListingParser
 
     private static (List<CodeInstruction> Instructions, List<(int Index, string Name)> Starts) Read(string ptx, ListingSource source)
     {
-        var lines = ptx.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => Whitespace().Replace(WithoutComment(l).Trim(), " ")).ToList();
+        var lines = ptx.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => ListingText.Collapsed(WithoutComment(l).Trim())).ToList();
         var files = FilesOf(lines); // NVVM and ILGPU write the .file directives after the code that uses them
         var instructions = new List<CodeInstruction>();
         var starts = new List<(int Index, string Name)>();
@@ -175,7 +175,4 @@ public static partial class PtxListingParser
 
     [GeneratedRegex(@"\.(?:entry|func)\s+(?:\([^)]*\)\s*)?(?<name>[\w$.]+)")]
     private static partial Regex FunctionStart();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }

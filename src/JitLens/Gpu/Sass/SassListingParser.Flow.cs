@@ -20,6 +20,7 @@ public static partial class SassListingParser
         {
             "BRA" or "JMP" or "BRX" or "JMX" => Flow.Jump(instruction, predicated, Target().Match(instruction.Text) is { Success: true } t ? t.Groups["label"].Value : null),
             "EXIT" or "RET" or "KILL" => Flow.Exit(instruction, predicated),
+            "BPT" when instruction.Text.Contains(".TRAP", StringComparison.Ordinal) => Flow.Exit(instruction, predicated),
             _ => instruction,
         };
     }

@@ -57,7 +57,7 @@ public static partial class SassListingParser
             }
             else if (!text.StartsWith('/'))
             {
-                instructions.Add(new CodeInstruction(Whitespace().Replace(text, " "), null, CodeRegion.Header));
+                instructions.Add(new CodeInstruction(ListingText.Collapsed(text), null, CodeRegion.Header));
             }
         }
 
@@ -87,7 +87,7 @@ public static partial class SassListingParser
         var comment = code.IndexOf("/*", StringComparison.Ordinal);
         var statement = comment >= 0 ? code[..comment] : code;
         var end = statement.IndexOf(';', StringComparison.Ordinal);
-        return Whitespace().Replace((end >= 0 ? statement[..end] : statement).Trim().Trim('{', '}').Trim(), " ");
+        return ListingText.Collapsed((end >= 0 ? statement[..end] : statement).Trim().Trim('{', '}').Trim());
     }
 
     [GeneratedRegex(@"^//##\s*File\s+""(?<file>[^""]*)"",\s*line\s+(?<line>\d+)(?<rest>.*)$")]
@@ -101,7 +101,4 @@ public static partial class SassListingParser
 
     [GeneratedRegex(@"^(?<name>\.?[A-Za-z_$][\w$.]*):$")]
     private static partial Regex Label();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
