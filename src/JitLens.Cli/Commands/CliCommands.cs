@@ -10,6 +10,9 @@ internal static class CliCommands
     [
         InspectCommand.Create(),
 
+        // Two inspections side by side, on the same options as inspect (and per-side ones).
+        Diff.DiffCommand.Create(),
+
         // The view catalog, for people and for front ends that build their flags from it (IPython's %%jitlens).
         Views.ViewsCommand.Create(),
 

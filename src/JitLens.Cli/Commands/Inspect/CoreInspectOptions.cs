@@ -41,13 +41,16 @@ internal sealed class CoreInspectOptions : IInspectOptions
     {
         MethodPattern = parse.GetValue(_method),
         Views = Views(parse.GetValue(_view)),
-        Tier = parse.GetValue(_tier) switch
-        {
-            "tier0" => JitTier.Tier0,
-            "tier1-pgo" => JitTier.Tier1Pgo,
-            _ => JitTier.Optimized,
-        },
+        Tier = TierOf(parse.GetValue(_tier)),
         Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(_timeout))),
+    };
+
+    /// <summary>The tier a <c>--tier</c> value names (optimized, tier0, tier1-pgo).</summary>
+    internal static JitTier TierOf(string? value) => value switch
+    {
+        "tier0" => JitTier.Tier0,
+        "tier1-pgo" => JitTier.Tier1Pgo,
+        _ => JitTier.Optimized,
     };
 
     private static string OptInViews() =>

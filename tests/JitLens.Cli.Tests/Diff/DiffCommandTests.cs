@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Xunit;
+
+namespace JitLens.Cli.Tests.Diff;
+
+/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, and files with nothing in common.</summary>
+public sealed class DiffCommandTests
+{
+    [Fact]
+    public async Task Should_compare_two_tiers_of_one_file_as_json()
+    {
+        // Given the bundled sample
+        // When its Sum is compared at tier0 and optimized
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("diff", CliProcess.Sample, "--left-tier", "tier0", "--right-tier", "optimized", "-m", "Sum", "--view", "asm", "--format", "json", "--timeout", "150");
+
+        // Then the sides are named by their tiers and the optimized side's code is smaller
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("tier0", json.RootElement.GetProperty("left").GetProperty("label").GetString());
+        var unit = Assert.Single(json.RootElement.GetProperty("units").EnumerateArray());
+        Assert.Equal("Samples.Sample.Sum(int[])", unit.GetProperty("name").GetString());
+        Assert.True(unit.GetProperty("totals").GetProperty("asm").GetProperty("countDelta").GetInt32() < 0);
+    }
+
+    [Fact]
+    public async Task Should_say_in_one_sentence_that_two_files_share_no_method_and_exit_with_1()
+    {
+        // Given two files whose methods have different names
+        var directory = Directory.CreateTempSubdirectory("jitlens-diff-");
+        try
+        {
+            var a = Path.Combine(directory.FullName, "A.cs");
+            var b = Path.Combine(directory.FullName, "B.cs");
+            await File.WriteAllTextAsync(a, "public static class A\n{\n    public static int F(int x) => x + 1;\n}\n");
+            await File.WriteAllTextAsync(b, "public static class B\n{\n    public static int G(int x) => x * 2;\n}\n");
+
+            // When they are compared
+            var (exit, stdout, stderr) = await CliProcess.RunAsync("diff", a, b, "--timeout", "150");
+
+            // Then one sentence says so, and nothing else is written
+            Assert.Equal(1, exit);
+            Assert.Equal(string.Empty, stdout);
+            Assert.Equal("A.cs and B.cs share no method: there is nothing to compare.", stderr.Trim());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Should_refuse_one_file_with_nothing_that_differs_between_the_sides()
+    {
+        // Given the sample alone, with no per-side option
+        // When it is compared with itself
+        var (exit, _, stderr) = await CliProcess.RunAsync("diff", CliProcess.Sample);
+
+        // Then the user is told what diff needs
+        Assert.Equal(1, exit);
+        Assert.StartsWith("diff needs two files, or one file and options that differ per side", stderr, StringComparison.Ordinal);
+    }
+}
