@@ -5,8 +5,10 @@
 #
 # Self-contained single file: the image needs no .NET runtime, only runtime-deps (glibc, OpenSSL, certificates).
 # Not trimmed and not Native AOT yet: KubernetesClient's and the CRD generator's reflection warn under the trimmer,
-# and the build treats warnings as errors. Assemblies are compressed in the bundle and decompressed in memory, so the
-# process writes nothing next to itself (a read-only root file system works).
+# and the build treats warnings as errors. Assemblies stay uncompressed in the bundle: the runtime maps them from the
+# file instead of unpacking them into memory (bench/DaskOperator.Bench footprint: 93 MiB idle and 136 MiB with 200
+# clusters, against 110 and 171 MiB compressed); either way the process writes nothing next to itself, so a read-only
+# root file system works.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: publish-operator.sh OUTPUT_DIR [RUNTIME_ID]}
@@ -18,7 +20,7 @@ case "$arch" in
 esac
 # Its own build folder: a runtime-specific build must not mix with the plain Release build the tests use.
 dotnet publish src/DaskOperator -c Release -r "$rid" --self-contained \
-  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:InvariantGlobalization=true \
+  -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=false -p:InvariantGlobalization=true \
   -p:DebugType=none -p:GenerateDocumentationFile=false \
   --artifacts-path artifacts/operator-build -o "$out" --verbosity quiet
 echo "$out/dask-operator"

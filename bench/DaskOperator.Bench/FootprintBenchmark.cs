@@ -13,16 +13,16 @@ namespace DaskOperator.Bench;
 /// </summary>
 internal static class FootprintBenchmark
 {
-    public static async Task<int> RunAsync(int clusters, IReadOnlyList<(string Name, Dictionary<string, string> Environment)> variants, TextWriter output)
+    public static async Task<int> RunAsync(int clusters, IReadOnlyList<BuildVariant> variants, TextWriter output)
     {
         var results = new List<(string Name, double Idle, double Loaded, double PerSecond)>();
-        foreach (var (name, environment) in variants)
+        foreach (var (name, executable, environment) in variants)
         {
             // A fresh server each: without a kubelet, deleted pods would never go away.
             await using var cluster = await TestCluster.StartAsync(new TestClusterOptions { RunPods = false });
             using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath));
             await ChildrenLatencyBenchmark.InstallCrdsAsync(client);
-            using var op = OperatorProcess.Start(cluster.KubeconfigPath, environment);
+            using var op = OperatorProcess.Start(cluster.KubeconfigPath, environment, executable);
             await Task.Delay(TimeSpan.FromSeconds(8));
             var idle = op.RssMiB();
             var clock = Stopwatch.StartNew();

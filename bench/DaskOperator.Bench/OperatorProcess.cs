@@ -2,23 +2,26 @@ using System.Diagnostics;
 
 namespace DaskOperator.Bench;
 
-/// <summary>The operator as its own process (so its RSS is its own), started from the dask-operator.dll next to the benchmark.</summary>
+/// <summary>
+/// The operator as its own process (so its RSS is its own): a published executable, or the dask-operator.dll next to
+/// the benchmark through <c>dotnet</c>.
+/// </summary>
 internal sealed class OperatorProcess : IDisposable
 {
     private readonly Process _process;
 
     private OperatorProcess(Process process) => _process = process;
 
-    public static OperatorProcess Start(string kubeconfig, IReadOnlyDictionary<string, string>? environment = null)
+    public static OperatorProcess Start(string kubeconfig, IReadOnlyDictionary<string, string>? environment = null, string? executable = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "dask-operator.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { dll, "run", "--kubeconfig", kubeconfig, "--namespace", "default", "--no-leader-election", "--health-port", "0", "--workers", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "16" })
+        if (executable is null) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dask-operator.dll"));
+        foreach (var a in new[] { "run", "--kubeconfig", kubeconfig, "--namespace", "default", "--no-leader-election", "--health-port", "0", "--workers", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "16" })
         {
             info.ArgumentList.Add(a);
         }

@@ -5,7 +5,7 @@ using DaskOperator.Bench;
 if (args.FirstOrDefault() == "footprint")
 {
     var clusters = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
-    return await FootprintBenchmark.RunAsync(clusters, BuildVariants.All(), Console.Out);
+    return await FootprintBenchmark.RunAsync(clusters, BuildVariants.All(await PublishedOperator.PathAsync()), Console.Out);
 }
 var sizes = args.Length > 0 ? args[0].Split(',').Select(int.Parse).ToArray() : [1, 50, 200];
 return await ChildrenLatencyBenchmark.RunAsync(sizes, Console.Out);

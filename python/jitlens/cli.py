@@ -1,6 +1,7 @@
 """Finds the ``jitlens`` command and runs it for the magic: one resident ``jitlens serve`` per kernel."""
 
 import atexit
+import functools
 import json
 import os
 import shutil
@@ -103,7 +104,18 @@ SERVER = Server()
 
 def inspect(path, arguments):
     """Runs ``jitlens inspect PATH ARGUMENTS...`` in the resident server and returns its standard output."""
-    exit_code, stdout, stderr = SERVER.run(["inspect", path, *arguments])
+    return _output(["inspect", path, *arguments])
+
+
+@functools.cache
+def views():
+    """The tool's view catalog (``jitlens views --format json``): a list of views with name, flag, help, frontEnds.
+    Asked once per process: the catalog is part of the tool, which does not change under a running kernel."""
+    return json.loads(_output(["views", "--format", "json"]))["views"]
+
+
+def _output(arguments):
+    exit_code, stdout, stderr = SERVER.run(arguments)
     if exit_code != 0:
         raise JitLensError(stderr.strip() or f"jitlens exited with code {exit_code}.")
     return stdout

@@ -6,6 +6,7 @@ compiled is then handed, as a capture report, to the ``jitlens`` command, which 
 """
 
 import atexit
+import functools
 import html
 import json
 import os
@@ -20,17 +21,6 @@ from IPython.display import HTML, display
 
 from . import capture, cli
 
-# Flag → JitLens view name; no flag at all shows every view.
-VIEW_FLAGS = {
-    "bytecode": "bytecode",
-    "numbair": "numba_ir",
-    "llvm": "llvm",
-    "asm": "asm",
-    "ptx": "ptx",
-    "sass": "sass",
-    "cfg": "cfg",
-}
-
 
 @magics_class
 class JitLensMagics(Magics):
@@ -41,23 +31,16 @@ class JitLensMagics(Magics):
         self._count = 0
         cli.SERVER.start()
 
-    @magic_arguments.magic_arguments()
-    @magic_arguments.argument("--bytecode", action="store_true", help="Python bytecode per line")
-    @magic_arguments.argument("--numbair", action="store_true", help="Numba IR per line")
-    @magic_arguments.argument("--llvm", action="store_true", help="LLVM IR per line")
-    @magic_arguments.argument("--asm", action="store_true", help="CPU assembly per line")
-    @magic_arguments.argument("--ptx", action="store_true", help="PTX per line (@cuda.jit kernels)")
-    @magic_arguments.argument("--sass", action="store_true", help="SASS per line (@cuda.jit kernels)")
-    @magic_arguments.argument("--cfg", action="store_true", help="control-flow graph of the assembly")
-    @magic_arguments.argument("--signature", action="append", default=[],
-                              help="also compile this signature ('name:sig' or 'sig'; quote it when it has spaces)")
-    @magic_arguments.argument("--format", default="html", help="output shown in the cell: html, text or json")
     @cell_magic
     def jitlens(self, line, cell):
-        """Run the cell, then show the code Numba generated for each of its lines."""
+        """Run the cell, then show the code Numba generated for each of its lines (flags: one per view of Numba's code
+        in the jitlens view catalog, e.g. --llvm --asm; --signature SIG; --format html|text|json)."""
         try:
             # shlex, not IPython's own split, so that quotes group a value with spaces and are removed from it.
-            args = self.jitlens.parser.parse_args(shlex.split(line))
+            args = _parser().parse_args(shlex.split(line))
+        except cli.JitLensError as e:
+            print(str(e), file=sys.stderr)
+            return
         except ValueError as e:
             print(f"%%jitlens: the options cannot be read ({e}).", file=sys.stderr)
             return
@@ -124,7 +107,25 @@ class JitLensMagics(Magics):
         # A fragment: the notebook's page is not ours to style.
         output_format = "html-fragment" if args.format == "html" else args.format
         arguments = ["--numba-report", report_path, "--format", output_format]
-        views = [view for flag, view in VIEW_FLAGS.items() if getattr(args, flag)]
+        views = [view["name"] for view in _numba_views() if getattr(args, view["name"])]
         if views:
             arguments += ["--view", ",".join(views)]
         return arguments
+
+
+def _numba_views():
+    """The catalog's views of code Numba compiles, in catalog order (the order they are shown in)."""
+    return [view for view in cli.views() if "Numba" in view["frontEnds"]]
+
+
+@functools.cache
+def _parser():
+    """The magic's options: a flag per view of the tool's catalog (no flag at all shows every default view), built
+    on first use since the catalog comes from the tool."""
+    parser = magic_arguments.MagicArgumentParser(prog="%%jitlens", description=JitLensMagics.jitlens.__doc__)
+    for view in _numba_views():
+        parser.add_argument(f"--{view['flag']}", dest=view["name"], action="store_true", help=view["help"])
+    parser.add_argument("--signature", action="append", default=[],
+                        help="also compile this signature ('name:sig' or 'sig'; quote it when it has spaces)")
+    parser.add_argument("--format", default="html", help="output shown in the cell: html, text or json")
+    return parser

@@ -30,6 +30,7 @@ internal static class ColorTextRenderer
         TextStyle.Label => new Style(Color.Fuchsia),
         TextStyle.Region => new Style(Color.Grey, decoration: Decoration.Italic),
         TextStyle.Note => new Style(Color.Orange1),
+        TextStyle.Remark => new Style(Color.Aqua),
         _ => Style.Plain,
     };
 }

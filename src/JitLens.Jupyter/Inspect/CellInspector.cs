@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using JitLens.Capture;
+using JitLens.Compare;
+using JitLens.Compare.Rendering;
 using JitLens.Jupyter.Execution;
 using JitLens.Model;
 using JitLens.Pipeline;
@@ -68,6 +70,12 @@ internal sealed class CellInspector : IDisposable
     {
         try
         {
+            if (magic.CompareTier is { } left)
+            {
+                await ShowComparisonAsync(compilation, cellPath, magic, left, output, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var result = await InspectAsync(compilation, cellPath, magic, cancellationToken).ConfigureAwait(false);
             var options = new RenderOptions { Views = magic.Views };
             output.Display(new JsonObject
@@ -81,6 +89,23 @@ internal sealed class CellInspector : IDisposable
             // The cell itself is fine and still runs; only the view could not be made.
             output.Stream("stderr", "%%inspect: " + _names.Relabel(e.Message) + "\n");
         }
+    }
+
+    /// <summary><c>--compare T</c>: the cell at tier T and at its own tier, one after the other, shown side by side.</summary>
+    private async Task ShowComparisonAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, JitTier left, ICellOutput output, CancellationToken cancellationToken)
+    {
+        var before = await InspectAsync(compilation, cellPath, magic with { Tier = left }, cancellationToken).ConfigureAwait(false);
+        var after = await InspectAsync(compilation, cellPath, magic, cancellationToken).ConfigureAwait(false);
+        var comparison = InspectionComparison.Of(before, after, InspectMagic.FlagOf(left), InspectMagic.FlagOf(magic.Tier), magic.Views);
+        using var html = new StringWriter(CultureInfo.InvariantCulture);
+        CompareHtmlRenderer.WriteFragment(comparison, html);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        CompareRendererCatalog.Find("text")!.Render(comparison, text, new CompareRenderOptions());
+        output.Display(new JsonObject
+        {
+            ["text/html"] = html.ToString(),
+            ["text/plain"] = text.ToString(),
+        });
     }
 
     private async Task<InspectionResult> InspectAsync(RoslynCompilation compilation, string cellPath, InspectMagic magic, CancellationToken cancellationToken)

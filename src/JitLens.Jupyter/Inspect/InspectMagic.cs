@@ -14,12 +14,14 @@ public sealed record InspectMagic
         ViewCatalog.All.Where(v => v.FrontEnds.Contains(FrontEnd.DotnetJit) || v.FrontEnds.Contains(FrontEnd.Ilgpu)).ToList();
 
     public static string Usage { get; } = $"""
-        %%inspect {string.Join(' ', CellViews.Select(v => $"[--{v.Flag}]"))} [--tier optimized|tier0|tier1-pgo] [--arch sm_XX] [--help]
+        %%inspect {string.Join(' ', CellViews.Select(v => $"[--{v.Flag}]"))} [--tier optimized|tier0|tier1-pgo] [--compare T] [--arch sm_XX] [--help]
           Runs the cell as usual, then shows the code each of its lines became: click a line to see its
           instructions, click an instruction to see its line. Without view flags: the default views.
         {string.Join("\n", CellViews.Select(v => $"  --{v.Flag,-18}{v.Help}"))}
           --tier T            optimized (default: fully optimized, runs nothing extra), tier0, or tier1-pgo
                               (calls the cell's parameterless static methods to warm up dynamic PGO)
+          --compare T         two listings side by side, aligned by line, with per-line deltas: the cell at
+                              tier T (left) against the cell at --tier (right), e.g. --compare tier0
           --arch sm_XX        GPU architecture for PTX/SASS, e.g. sm_80
         """;
 
@@ -28,6 +30,9 @@ public sealed record InspectMagic
     public JitTier Tier { get; init; } = JitTier.Optimized;
 
     public string? Arch { get; init; }
+
+    /// <summary>With <c>--compare T</c>: the tier the cell is compared with (the left side; <see cref="Tier"/> is the right).</summary>
+    public JitTier? CompareTier { get; init; }
 
     public bool Help { get; init; }
 
@@ -59,7 +64,7 @@ public sealed record InspectMagic
             {
                 magic = magic with { Help = true };
             }
-            else if (name is "tier" or "arch")
+            else if (name is "tier" or "arch" or "compare")
             {
                 if (i + 1 >= words.Count)
                 {
@@ -67,7 +72,12 @@ public sealed record InspectMagic
                 }
 
                 var value = words[++i];
-                magic = name == "arch" ? magic with { Arch = value } : ParseTier(magic, value);
+                magic = name switch
+                {
+                    "arch" => magic with { Arch = value },
+                    "compare" => ParseTier(magic, value) is { Error: null } left ? magic with { CompareTier = left.Tier } : ParseTier(magic, value),
+                    _ => ParseTier(magic, value),
+                };
                 if (magic.Error is not null)
                 {
                     return magic;
@@ -81,6 +91,14 @@ public sealed record InspectMagic
 
         return magic with { Views = views };
     }
+
+    /// <summary>How <c>--tier</c> spells a tier: the label of each side of a comparison.</summary>
+    public static string FlagOf(JitTier tier) => tier switch
+    {
+        JitTier.Tier0 => "tier0",
+        JitTier.Tier1Pgo => "tier1-pgo",
+        _ => "optimized",
+    };
 
     private static InspectMagic ParseTier(InspectMagic magic, string value) => value.ToLowerInvariant() switch
     {

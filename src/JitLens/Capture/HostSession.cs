@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using JitLens.Pipeline;
+using JitLens.Processes;
 
 namespace JitLens.Capture;
 
@@ -13,15 +12,14 @@ namespace JitLens.Capture;
 /// </summary>
 internal sealed class HostSession : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
+    private readonly ChildProcess _process;
 
-    private HostSession(Process process)
+    private HostSession(ChildProcess process)
     {
         _process = process;
     }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _process.ProcessId;
 
     public IList<HostMethod> Methods { get; } = new List<HostMethod>();
 
@@ -50,16 +48,7 @@ internal sealed class HostSession : IDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InspectionException("The JIT host process could not be started.");
-        var session = new HostSession(process);
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (session._stderr)
-            {
-                session._stderr.AppendLine(e.Data);
-            }
-        };
-        process.BeginErrorReadLine();
+        var session = new HostSession(ChildProcess.Start(start, "The JIT host", "The JIT host process could not be started."));
         session.Started = session.ReadStartedAsync();
         return session;
     }
@@ -75,8 +64,8 @@ internal sealed class HostSession : IDisposable
         try
         {
             await Started.WaitAsync(limit.Token).ConfigureAwait(false);
-            await _process.StandardInput.WriteLineAsync(assemblyPath.AsMemory(), limit.Token).ConfigureAwait(false);
-            await _process.StandardInput.FlushAsync(limit.Token).ConfigureAwait(false);
+            await _process.Input.WriteLineAsync(assemblyPath.AsMemory(), limit.Token).ConfigureAwait(false);
+            await _process.Input.FlushAsync(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -93,7 +82,7 @@ internal sealed class HostSession : IDisposable
 
     private async Task ReadStartedAsync()
     {
-        var line = await _process.StandardOutput.ReadLineAsync().ConfigureAwait(false);
+        var line = await _process.Output.ReadLineAsync().ConfigureAwait(false);
         if (line is null || !line.Contains("\"started\"", StringComparison.Ordinal))
         {
             throw Crashed(activity: null);
@@ -125,7 +114,7 @@ internal sealed class HostSession : IDisposable
             string? line;
             try
             {
-                line = await _process.StandardOutput.ReadLineAsync(limit.Token).ConfigureAwait(false);
+                line = await _process.Output.ReadLineAsync(limit.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -183,12 +172,8 @@ internal sealed class HostSession : IDisposable
 
     private InspectionException Crashed(string? activity)
     {
-        _process.WaitForExit(5000);
-        string stderr;
-        lock (_stderr)
-        {
-            stderr = _stderr.ToString();
-        }
+        _process.WaitForExit(TimeSpan.FromSeconds(5));
+        var stderr = _process.Errors.ToString();
 
         var during = activity is null ? string.Empty : $" while {activity}";
         if (stderr.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
@@ -197,23 +182,12 @@ internal sealed class HostSession : IDisposable
         }
 
         var firstLine = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        var exit = _process.HasExited ? _process.ExitCode.ToString(CultureInfo.InvariantCulture) : "unknown";
+        var exit = _process.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
         return new InspectionException($"The JIT host exited unexpectedly (code {exit}){during}{(firstLine is null ? "." : ": " + firstLine)}");
     }
 
     /// <summary>Stops the host at once (its read took too long).</summary>
-    public void Kill()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    public void Kill() => _process.Kill();
 
     /// <summary>Lets the host exit (it waits for stdin to close); kills it if it does not.</summary>
     public void Dispose()
@@ -222,11 +196,8 @@ internal sealed class HostSession : IDisposable
         {
             if (!_process.HasExited)
             {
-                _process.StandardInput.Close();
-                if (!_process.WaitForExit(5000))
-                {
-                    Kill();
-                }
+                _process.Input.Close();
+                _process.WaitForExit(TimeSpan.FromSeconds(5));
             }
         }
         catch (IOException)

@@ -1,4 +1,5 @@
 using JitLens.Model;
+using JitLens.Views;
 
 namespace JitLens.Compare;
 
@@ -8,13 +9,11 @@ namespace JitLens.Compare;
 /// </summary>
 internal static class InstructionSizes
 {
-    /// <summary>Views whose offsets are native addresses, so that the unit's code size ends the last instruction.</summary>
-    private static readonly HashSet<string> NativeViews = new(["asm", "sass"], StringComparer.Ordinal);
-
     public static Dictionary<CodeInstruction, int> Of(CodeListing listing, InspectedUnit unit)
     {
         var offsets = listing.Instructions.Select(i => i.Offset).OfType<long>().Distinct().Order().ToList();
-        long? end = NativeViews.Contains(listing.View) && unit.CodeSize is { } size ? size : null;
+        // Native addresses end where the unit's code ends, which sizes the last instruction.
+        long? end = ViewCatalog.Find(listing.View)?.HasNativeOffsets == true && unit.CodeSize is { } size ? size : null;
         var sizes = new Dictionary<CodeInstruction, int>(ReferenceEqualityComparer.Instance);
         foreach (var instruction in listing.Instructions)
         {

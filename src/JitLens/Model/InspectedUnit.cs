@@ -41,6 +41,12 @@ public sealed class InspectedUnit
 
     public IReadOnlyDictionary<string, CodeListing> Views => _views;
 
+    /// <summary>Codegen remarks found in the unit's listings, in line order (filled in by the remarks stage).</summary>
+    public IList<CodeRemark> Remarks { get; } = new List<CodeRemark>();
+
+    /// <summary>The remarks counted in one sentence ("2 bounds checks kept, 1 allocation inside a loop"); null without remarks.</summary>
+    public string? RemarkSummary { get; set; }
+
     public void AddView(CodeListing listing) => _views[listing.View] = listing;
 
     /// <summary>
@@ -53,6 +59,14 @@ public sealed class InspectedUnit
         if (LineRange is { } range)
         {
             for (var l = range.First; l <= range.Last; l++)
+            {
+                lines.Add(l);
+            }
+        }
+
+        foreach (var remark in Remarks)
+        {
+            if (remark.Line is { } l)
             {
                 lines.Add(l);
             }
@@ -78,6 +92,7 @@ public sealed class InspectedUnit
                 Runs = _views.Values.ToDictionary(v => v.View, v => v.RunsForLine(l), StringComparer.Ordinal),
                 Inlines = InlinedLines(i => i.InlinedAt == l, i => i.Line),
                 InlinedAt = InlinedLines(i => i.Line == l, i => i.InlinedAt),
+                Remarks = Remarks.Where(r => r.Line == l).ToList(),
             })
             .ToList();
     }
@@ -105,4 +120,7 @@ public sealed record LineCode(int Line, string Source, IReadOnlyDictionary<strin
 
     /// <summary>The lines whose calls this line's code was inlined into (this line belongs to the inlined function).</summary>
     public IReadOnlyList<int> InlinedAt { get; init; } = [];
+
+    /// <summary>The codegen remarks on this line (<see cref="InspectedUnit.Remarks"/>).</summary>
+    public IReadOnlyList<CodeRemark> Remarks { get; init; } = [];
 }

@@ -1,9 +1,9 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using JitLens.Pipeline;
+using JitLens.Processes;
 
 namespace JitLens.Numba;
 
@@ -23,12 +23,7 @@ internal static class PythonCapture
         {
             var script = CaptureScript.WriteTo(workDir);
             var output = Path.Combine(workDir, "capture.json");
-            var start = new ProcessStartInfo(python)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var start = new ProcessStartInfo(python);
             foreach (var argument in (string[])[script, Path.GetFullPath(file), "--out", output])
             {
                 start.ArgumentList.Add(argument);
@@ -43,11 +38,18 @@ internal static class PythonCapture
             // A fresh cache directory: functions with cache=True are compiled now, with debug info, not loaded from disk.
             start.Environment["NUMBA_CACHE_DIR"] = workDir;
             start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-            var (exitCode, stderr) = await RunProcessAsync(start, file, python, request.Timeout, cancellationToken).ConfigureAwait(false);
-            if (exitCode != 0 || !File.Exists(output))
+            var run = await ChildRun.RunAsync(start, python, request.Timeout, cancellationToken,
+                cannotStart: $"The Python interpreter '{python}' could not be started; choose one with --python.").ConfigureAwait(false);
+            if (run.TimedOut)
             {
                 throw new InspectionException(string.Create(CultureInfo.InvariantCulture,
-                    $"{file}: {python} exited with code {exitCode} before the Numba capture finished{LastLine(stderr)}"));
+                    $"{file}: running the file under Numba did not finish within {request.Timeout.TotalSeconds:0} s, so it was stopped; does it loop forever when run?"));
+            }
+
+            if (run.ExitCode != 0 || !File.Exists(output))
+            {
+                throw new InspectionException(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: {python} exited with code {run.ExitCode} before the Numba capture finished{LastLine(run.Errors)}"));
             }
 
             return await ReadAsync(output, file, cancellationToken).ConfigureAwait(false);
@@ -71,41 +73,6 @@ internal static class PythonCapture
         {
             throw new InspectionException($"{file}: the Numba capture report {path} cannot be read ({e.Message}).");
         }
-    }
-
-    private static async Task<(int ExitCode, string Stderr)> RunProcessAsync(
-        ProcessStartInfo start, string file, string python, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception)
-        {
-            throw new InspectionException($"The Python interpreter '{python}' could not be started; choose one with --python.");
-        }
-
-        // Both pipes are drained while waiting, so a chatty user file cannot block on a full pipe.
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new InspectionException(string.Create(CultureInfo.InvariantCulture,
-                $"{file}: running the file under Numba did not finish within {timeout.TotalSeconds:0} s, so it was stopped; does it loop forever when run?"));
-        }
-
-        await stdout.ConfigureAwait(false);
-        return (process.ExitCode, await stderr.ConfigureAwait(false));
     }
 
     private static string LastLine(string stderr)

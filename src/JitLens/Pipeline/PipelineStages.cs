@@ -28,6 +28,9 @@ public static class PipelineStages
         // After every capture stage: views computed from other listings (hex from asm) need those listings.
         new Views.DerivedViewStage(),
 
+        // After every capture stage: remarks are read from the finished listings (asm, il, llvm, numba_ir, ptx, sass).
+        new Remarks.RemarksStage(),
+
         // After every capture stage (CPU asm, Numba asm, kernel SASS/PTX): graphs are built from the lowest-level
         // listing each unit has, so all listings must exist first.
         new Cfg.ControlFlowGraphStage(),

@@ -19,5 +19,7 @@ public sealed class AsmView : View
 
     public override bool FeedsCfg => true;
 
+    public override bool HasNativeOffsets => true;
+
     public override IReadOnlyList<Type> ListingParsers => [typeof(AsmDecoder), typeof(X86AsmListing)];
 }

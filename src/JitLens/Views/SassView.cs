@@ -18,5 +18,7 @@ public sealed class SassView : View
 
     public override bool FeedsCfg => true;
 
+    public override bool HasNativeOffsets => true;
+
     public override IReadOnlyList<Type> ListingParsers => [typeof(SassListingParser)];
 }

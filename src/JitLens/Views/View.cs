@@ -26,6 +26,9 @@ public abstract class View
     /// <summary>Whether a control-flow graph can be built from this view's listing (it is native or close to it).</summary>
     public virtual bool FeedsCfg => false;
 
+    /// <summary>Whether the listing's offsets are addresses in the unit's machine code, which its code size ends.</summary>
+    public virtual bool HasNativeOffsets => false;
+
     /// <summary>Whether the view is made when the request names no views; opt-in views are made only when asked for.</summary>
     public virtual bool ShownByDefault => true;
 

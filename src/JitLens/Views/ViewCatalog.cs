@@ -10,6 +10,12 @@ public static class ViewCatalog
 {
     public static IReadOnlyList<View> All { get; } =
     [
+        // Python functions first, from what Numba reads to what LLVM gets: %%jitlens shows a Numba function's views in
+        // this order, down to its native code (asm, ptx and sass below).
+        new BytecodeView(),
+        new NumbaIrView(),
+        new LlvmIrView(),
+
         // .NET methods, from the source down: IL first, the JIT's x64 code after it (the CFG's source for CPU code).
         new IlView(),
         new AsmView(),
@@ -21,13 +27,11 @@ public static class ViewCatalog
         new PtxView(),
         new SassView(),
 
-        // Numba functions, from what Numba reads to what LLVM gets (their native code is asm, ptx and sass above).
-        new BytecodeView(),
-        new NumbaIrView(),
-        new LlvmIrView(),
-
         // Graphs come after every listing: they are built from the lowest-level listing a unit has.
         new CfgView(),
+
+        // Remarks read every listing above; shown on the source lines, not as a listing.
+        new RemarksView(),
     ];
 
     public static IReadOnlyList<string> Names => All.Select(v => v.Name).ToList();

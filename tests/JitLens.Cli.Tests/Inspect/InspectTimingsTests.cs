@@ -24,7 +24,7 @@ public sealed class InspectTimingsTests
             .Where(l => l.StartsWith("jitlens: ", StringComparison.Ordinal))
             .Select(l => l["jitlens: ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
-        Assert.Equal(["start-up", "jit-host", "compile", "jit", "cfg", "cfg-layout", "output", "total"], rows.Keys);
+        Assert.Equal(["start-up", "jit-host", "compile", "jit", "derived-views", "remarks", "cfg", "cfg-layout", "output", "total"], rows.Keys);
         Assert.All(rows.Values, ms => Assert.True(ms >= 0));
         Assert.True(rows["total"] >= rows["compile"] + rows["jit"], stderr);
     }

@@ -45,6 +45,17 @@ internal static class SampleModels
         return result;
     }
 
+    /// <summary>Two methods of one file, as a C# cell or a Python file with two functions gives.</summary>
+    public static InspectionResult TwoMethodsOfOneFile()
+    {
+        var source = SourceDocument.FromText("Demo.cs", CSharpSource, "csharp");
+        var result = new InspectionResult();
+        result.Sources.Add(source);
+        result.Methods.Add(Sum(source));
+        result.Methods.Add(Greet(source));
+        return result;
+    }
+
     public static InspectionResult PythonFunction()
     {
         var source = SourceDocument.FromText("dot.py", "from numba import njit\n\n@njit\ndef dot(a, b):\n    s = 0.0\n    for i in range(a.size):\n        s += a[i] * b[i]\n    return s\n", "python");

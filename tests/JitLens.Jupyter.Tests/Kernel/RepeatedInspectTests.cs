@@ -47,6 +47,19 @@ public sealed class RepeatedInspectTests : IClassFixture<InspectCellsReport>
     }
 
     [SkippableFact]
+    public void A_compare_cell_shows_its_tier0_and_optimized_code_side_by_side_with_deltas()
+    {
+        // Given a cell under %%inspect --compare tier0
+        var view = _cells.View("compare");
+
+        // Then its view names both sides by tier, each with the JIT's own tier, and gives the deltas of its lines
+        Assert.Contains("tier0: [Tier0", view, StringComparison.Ordinal);
+        Assert.Contains("→  optimized: [FullOpts", view, StringComparison.Ordinal);
+        Assert.Contains("ldc.i4 6000003", view, StringComparison.Ordinal);
+        Assert.Matches(@"asm \d+ → \d+ \([+-]?\d+\)", view);
+    }
+
+    [SkippableFact]
     public void No_jit_host_outlives_a_restart_or_a_shutdown_of_the_kernel()
     {
         // Given a kernel that inspected cells (so it holds a spare host), restarted, inspected again, then shut down

@@ -6,7 +6,7 @@ namespace JitLens.Tests.Cpu;
 /// <summary>Runs the real pipeline (Roslyn, JIT host, ClrMD) on C# source written to a temporary file.</summary>
 internal static class CSharpInspection
 {
-    public static async Task<InspectionResult> RunAsync(string fileName, string source, string? method = null, JitTier tier = JitTier.Optimized, TimeSpan? timeout = null, InspectionPipeline? pipeline = null)
+    public static async Task<InspectionResult> RunAsync(string fileName, string source, string? method = null, JitTier tier = JitTier.Optimized, TimeSpan? timeout = null, InspectionPipeline? pipeline = null, IReadOnlyList<string>? views = null)
     {
         var directory = Directory.CreateTempSubdirectory("jitlens-test-");
         try
@@ -18,7 +18,7 @@ internal static class CSharpInspection
                 Inputs = [path],
                 MethodPattern = method,
                 Tier = tier,
-                Views = ["il", "asm"],
+                Views = views ?? ["il", "asm"],
                 Timeout = timeout ?? TimeSpan.FromSeconds(60),
             };
             var context = await (pipeline ?? new InspectionPipeline()).RunAsync(request);

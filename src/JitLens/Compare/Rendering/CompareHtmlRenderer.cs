@@ -8,7 +8,7 @@ namespace JitLens.Compare.Rendering;
 /// view): per unit, the two sides' listings in two panes whose rows are the aligned lines, padded to equal height so
 /// that a row faces its counterpart. Clicking a row selects it on both sides; scrolling one pane scrolls the other.
 /// </summary>
-internal sealed class CompareHtmlRenderer : ICompareRenderer
+public sealed class CompareHtmlRenderer : ICompareRenderer
 {
     public string Name => "html";
 
@@ -17,8 +17,17 @@ internal sealed class CompareHtmlRenderer : ICompareRenderer
         var title = $"{comparison.LeftLabel} → {comparison.RightLabel}";
         output.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         output.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
-        output.Write($"<title>JitLens diff: {Encode(title)}</title>\n<style>{CompareHtmlAssets.Css}</style>\n</head>\n<body>\n");
-        output.Write("<div class=\"jl-compare\">\n");
+        output.Write($"<title>JitLens diff: {Encode(title)}</title>\n<style>{CompareHtmlAssets.Page}</style>\n</head>\n<body>\n");
+        WriteFragment(comparison, output);
+        output.Write("</body>\n</html>\n");
+    }
+
+    /// <summary>The view alone, with its style and script, for a page that is not its own (a notebook's output).</summary>
+    public static void WriteFragment(InspectionComparison comparison, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Write($"<div class=\"jc-compare\">\n<style>{CompareHtmlAssets.Css}</style>\n");
         for (var u = 0; u < comparison.Units.Count; u++)
         {
             WriteUnit(comparison, comparison.Units[u], u, output);
@@ -28,18 +37,18 @@ internal sealed class CompareHtmlRenderer : ICompareRenderer
         {
             foreach (var name in names)
             {
-                output.Write($"<p class=\"jl-only\">only in {Encode(label)}: {Encode(name)}</p>\n");
+                output.Write($"<p class=\"jc-only\">only in {Encode(label)}: {Encode(name)}</p>\n");
             }
         }
 
-        output.Write($"</div>\n<script>{CompareHtmlAssets.Script}</script>\n</body>\n</html>\n");
+        output.Write($"<script>{CompareHtmlAssets.Script}</script>\n</div>\n");
     }
 
     private static void WriteUnit(InspectionComparison comparison, UnitComparison unit, int index, TextWriter output)
     {
         var size = unit.CodeSizeDelta is { } d ? $"code size {DeltaText.WithSign(d)} bytes; " : string.Empty;
-        output.Write($"<section class=\"jl-unit\" data-unit=\"{index}\">\n<h2>{Encode(unit.Name)}</h2>\n");
-        output.Write($"<p class=\"jl-totals\">{Encode(size + DeltaText.Of(unit.Totals))}</p>\n<div class=\"jl-panes\">\n");
+        output.Write($"<section class=\"jc-unit\" data-unit=\"{index}\">\n<h2>{Encode(unit.Name)}</h2>\n");
+        output.Write($"<p class=\"jc-totals\">{Encode(size + DeltaText.Of(unit.Totals))}</p>\n<div class=\"jc-panes\">\n");
         WritePane(unit, index, "left", $"{comparison.LeftLabel}: {DeltaText.Facts(unit.Left)}", output);
         WritePane(unit, index, "right", $"{comparison.RightLabel}: {DeltaText.Facts(unit.Right)}", output);
         output.Write("</div>\n</section>\n");
@@ -47,24 +56,24 @@ internal sealed class CompareHtmlRenderer : ICompareRenderer
 
     private static void WritePane(UnitComparison unit, int index, string side, string heading, TextWriter output)
     {
-        output.Write($"<div class=\"jl-side\"><h3>{Encode(heading)}</h3>\n<div class=\"jl-pane\" data-side=\"{side}\">\n");
+        output.Write($"<div class=\"jc-side\"><h3>{Encode(heading)}</h3>\n<div class=\"jc-pane\" data-side=\"{side}\">\n");
         for (var r = 0; r < unit.Lines.Count; r++)
         {
             var row = unit.Lines[r];
             var line = side == "left" ? row.LeftLine : row.RightLine;
             var source = side == "left" ? row.LeftSource : row.RightSource;
-            var classes = "jl-row" + (row.Changed ? " jl-changed" : string.Empty) + (line is null ? " jl-absent" : string.Empty);
+            var classes = "jc-row" + (row.Changed ? " jc-changed" : string.Empty) + (line is null ? " jc-absent" : string.Empty);
             var number = line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
             output.Write($"<div class=\"{classes}\" data-row=\"{index}-{r}\" data-line=\"{number}\">");
-            output.Write($"<div class=\"jl-src\"><span class=\"jl-num\">{number}</span>{Encode(source)}</div>");
+            output.Write($"<div class=\"jc-src\"><span class=\"jc-num\">{number}</span>{Encode(source)}</div>");
             if (side == "right" && DeltaText.Of(row.Views) is { Length: > 0 } delta)
             {
-                output.Write($"<div class=\"jl-delta\">{Encode(delta)}</div>");
+                output.Write($"<div class=\"jc-delta\">{Encode(delta)}</div>");
             }
             else if (side == "left" && row.Views.Any(v => v.Left.Count + v.Right.Count > 0))
             {
                 // The right side's delta line has a blank counterpart, so that the rows stay level.
-                output.Write("<div class=\"jl-delta\">&#8203;</div>");
+                output.Write("<div class=\"jc-delta\">&#8203;</div>");
             }
 
             foreach (var view in row.Views)
@@ -73,8 +82,8 @@ internal sealed class CompareHtmlRenderer : ICompareRenderer
                 var rows = Math.Max(view.Left.Code.Count, view.Right.Code.Count);
                 for (var i = 0; i < rows; i++)
                 {
-                    var text = i < code.Count ? $"<span class=\"jl-view\">{Encode(view.View)}</span>{Encode(code[i])}" : "&#8203;";
-                    output.Write($"<div class=\"jl-code{(view.Changed ? " jl-code-changed" : string.Empty)}\">{text}</div>");
+                    var text = i < code.Count ? $"<span class=\"jc-view\">{Encode(view.View)}</span>{Encode(code[i])}" : "&#8203;";
+                    output.Write($"<div class=\"jc-code{(view.Changed ? " jc-code-changed" : string.Empty)}\">{text}</div>");
                 }
             }
 

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using JitLens.Capture;
 using JitLens.Pipeline;
+using JitLens.Processes;
 
 namespace JitLens.Gpu.Hosting;
 
@@ -24,31 +24,13 @@ public static class GpuHostProcess
 
             // Hidden CUDA devices make ILGPU's device choice in the user's driver fall to the CPU accelerator.
             start.Environment["CUDA_VISIBLE_DEVICES"] = "";
-            using var process = Process.Start(start)!;
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
-            var timedOut = false;
-            try
-            {
-                await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                timedOut = true;
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await stdout.ConfigureAwait(false);
-            var errors = (await stderr.ConfigureAwait(false)).Trim();
+            var run = await ChildRun.RunAsync(start, "The GPU kernel compiler", timeout, cancellationToken).ConfigureAwait(false);
+            var (timedOut, errors) = (run.TimedOut, run.Errors.Trim());
             if (!File.Exists(kernelsPath))
             {
                 throw new InspectionException(timedOut
                     ? $"{request.AssemblyPath}: compiling the GPU kernels did not finish within {timeout.TotalSeconds:0} s."
-                    : $"{request.AssemblyPath}: the GPU kernel compiler stopped (exit code {process.ExitCode}){(errors.Length > 0 ? ": " + FirstLine(errors) : ".")}");
+                    : $"{request.AssemblyPath}: the GPU kernel compiler stopped (exit code {run.ExitCode}){(errors.Length > 0 ? ": " + FirstLine(errors) : ".")}");
             }
 
             var kernels = JsonSerializer.Deserialize(await File.ReadAllTextAsync(kernelsPath, cancellationToken).ConfigureAwait(false), GpuHostJson.Default.GpuHostKernels)!;
@@ -64,7 +46,7 @@ public static class GpuHostProcess
 
             var problem = timedOut
                 ? $"the code that launches the kernels did not finish within {timeout.TotalSeconds:0} s"
-                : $"the code that launches the kernels ended the process (exit code {process.ExitCode})";
+                : $"the code that launches the kernels ended the process (exit code {run.ExitCode})";
             return new Outcome(kernels, null, problem);
         }
         finally

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using JitLens.Pipeline;
+using JitLens.Processes;
 
 namespace JitLens.Gpu.Toolkit;
 
@@ -42,11 +44,11 @@ public sealed partial record CudaToolkit(string Ptxas, string Nvdisasm, Version 
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(ptxas, "--version") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = process.StandardOutput.ReadToEnd();
-            return process.WaitForExit(10_000) ? ParseVersion(output) : null;
+            var result = ChildRun.RunAsync(new ProcessStartInfo(ptxas, "--version"), "ptxas", TimeSpan.FromSeconds(10), CancellationToken.None)
+                .GetAwaiter().GetResult();
+            return result.TimedOut ? null : ParseVersion(result.Output);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (InspectionException)
         {
             return null; // present but not runnable (wrong platform, no permission)
         }

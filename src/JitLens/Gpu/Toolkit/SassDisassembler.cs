@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using JitLens.Pipeline;
+using JitLens.Processes;
 
 namespace JitLens.Gpu.Toolkit;
 
@@ -20,11 +21,11 @@ public static partial class SassDisassembler
             var (assembled, ptxasErrors) = await RunAsync(toolkit.Ptxas, [$"-arch={arch}", "-lineinfo", "-o", cubinPath, ptxPath], cancellationToken).ConfigureAwait(false);
             if (!assembled)
             {
-                throw new InspectionException($"{kernelName}: ptxas rejected the PTX for {arch}: {FirstLine(ptxasErrors)}");
+                throw new InspectionException($"{kernelName}: ptxas rejected the PTX for {arch}: {ptxasErrors}");
             }
 
             var (disassembled, sass) = await RunAsync(toolkit.Nvdisasm, ["-g", "-c", cubinPath], cancellationToken).ConfigureAwait(false);
-            return disassembled ? sass : throw new InspectionException($"{kernelName}: nvdisasm failed: {FirstLine(sass)}");
+            return disassembled ? sass : throw new InspectionException($"{kernelName}: nvdisasm failed: {sass}");
         }
         finally
         {
@@ -41,33 +42,15 @@ public static partial class SassDisassembler
 
     private static async Task<(bool Ok, string Output)> RunAsync(string tool, string[] arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(tool);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ToolTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var output = await stdout.ConfigureAwait(false);
-        var errors = await stderr.ConfigureAwait(false);
-        return process.ExitCode == 0 ? (true, output) : (false, errors.Length > 0 ? errors : output);
+        var result = (await ChildRun.RunAsync(start, Path.GetFileName(tool), ToolTimeout, cancellationToken).ConfigureAwait(false)).OrThrowWhenTimedOut();
+        return result.ExitCode == 0 ? (true, result.Output) : (false, result.FirstErrorLine);
     }
-
-    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no output";
 
     [GeneratedRegex(@"(\.target\s+sm_\w+)\s*,\s*debug")]
     private static partial Regex DebugTarget();

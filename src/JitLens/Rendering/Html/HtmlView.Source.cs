@@ -31,7 +31,7 @@ public static partial class HtmlView
             var number = line.ToString(CultureInfo.InvariantCulture);
             var cssClass = hasCode.Contains(line) ? "jl-line jl-has-code" : "jl-line jl-no-code";
             var note = inlining.TryGetValue(line, out var text) ? $"<span class=\"jl-inlining\">{Encode(text)}</span>" : string.Empty;
-            output.Write($"<div class=\"{cssClass}\" data-line=\"{number}\"><span class=\"jl-ln\">{number}</span> <code>{html}</code>{note}</div>\n");
+            output.Write($"<div class=\"{cssClass}\" data-line=\"{number}\"><span class=\"jl-ln\">{number}</span> <code>{html}</code>{note}{RemarkBadges(unit, line)}</div>\n");
         }
 
         output.Write("</div>\n");

@@ -30,7 +30,7 @@ public static partial class HtmlView
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
         var units = result.Methods.Concat(result.Kernels).ToList();
-        output.Write($"<div class=\"jitlens\" id=\"{rootId}\" tabindex=\"0\">\n<style>{ViewAssets.Css}</style>\n");
+        output.Write($"<div class=\"jitlens\" id=\"{rootId}\" tabindex=\"0\">\n<style>{ViewAssets.Css}{ViewAssets.RemarksCss}</style>\n");
         // Shown only where the script did not run (it removes it): an untrusted notebook strips scripts and styles.
         output.Write($"<p class=\"jl-trust\">{Encode(TrustSentence)}</p>\n");
         WriteBar(units, output);
@@ -52,20 +52,23 @@ public static partial class HtmlView
         output.Write($"<script>(function () {{\n{ViewAssets.Script}\nJitLensView(document.getElementById(\"{rootId}\"));\n}})();</script>\n</div>");
     }
 
+    /// <summary>The controls the script brings to life: the unit filter, search within listings, tabs or side by side.</summary>
     private static void WriteBar(List<InspectedUnit> units, TextWriter output)
     {
-        if (units.Count < 2)
+        output.Write("<div class=\"jl-bar\">");
+        if (units.Count > 1)
         {
-            return;
+            output.Write("<label>Method <select class=\"jl-picker\">");
+            for (var i = 0; i < units.Count; i++)
+            {
+                output.Write($"<option value=\"{i}\">{Encode(UnitLabel(units[i]))}</option>");
+            }
+
+            output.Write("</select></label>");
         }
 
-        output.Write("<div class=\"jl-bar\"><label>Method <select class=\"jl-picker\">");
-        for (var i = 0; i < units.Count; i++)
-        {
-            output.Write($"<option value=\"{i}\">{Encode(UnitLabel(units[i]))}</option>");
-        }
-
-        output.Write("</select></label></div>\n");
+        output.Write("<input type=\"search\" class=\"jl-search\" placeholder=\"Search listings\" aria-label=\"Search listings\">");
+        output.Write("<label><input type=\"checkbox\" class=\"jl-split-toggle\"> Views side by side</label></div>\n");
     }
 
     private static string UnitLabel(InspectedUnit unit)
@@ -125,6 +128,8 @@ public static partial class HtmlView
         {
             output.Write($"<p class=\"jl-note\">{Encode(note)}</p>\n");
         }
+
+        WriteRemarkSummary(unit, output);
     }
 
     private static void Badge(TextWriter output, string cssClass, string text) =>

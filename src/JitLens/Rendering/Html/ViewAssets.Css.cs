@@ -13,7 +13,16 @@ internal static partial class ViewAssets
 .jitlens:focus-visible{box-shadow:0 0 0 2px var(--jl-accent)}
 .jitlens *{box-sizing:border-box}
 .jitlens code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;white-space:pre;background:none;color:inherit;padding:0}
-.jitlens .jl-bar{margin-bottom:6px}
+.jitlens .jl-bar{margin-bottom:6px;display:flex;flex-wrap:wrap;gap:10px;align-items:center}
+.jitlens .jl-search{font:inherit;color:var(--jl-fg);background:var(--jl-bg);border:1px solid var(--jl-border);border-radius:4px;padding:2px 6px;min-width:14em}
+.jitlens .jl-ins.jl-hit{box-shadow:inset 0 0 0 1px var(--jl-accent)}
+.jitlens .jl-ins.jl-hit.jl-current{background:var(--jl-sel2)}
+.jitlens .jl-unit-head{font-size:11px;font-weight:600;color:var(--jl-muted);padding:4px 6px 2px;border-top:1px solid var(--jl-border);position:sticky;top:0;background:var(--jl-bg)}
+.jitlens .jl-unit-head[hidden],.jitlens .jl-ins[hidden]{display:none}
+.jitlens.jl-split .jl-views{display:grid;grid-template-columns:repeat(auto-fit,minmax(16em,1fr));gap:6px;align-content:start}
+.jitlens.jl-split .jl-tabs{display:none}
+.jitlens.jl-js.jl-split .jl-pane-title{display:block;margin:0;padding:2px 6px;position:sticky;top:0;background:var(--jl-bg);z-index:1}
+.jitlens.jl-split .jl-main{grid-template-columns:minmax(0,2fr) minmax(0,3fr)}
 .jitlens .jl-picker{font:inherit;color:var(--jl-fg);background:var(--jl-bg);border:1px solid var(--jl-border);border-radius:4px;padding:2px 4px;max-width:100%}
 .jitlens .jl-meta{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin-bottom:6px}
 .jitlens .jl-name{font-weight:600;font-family:ui-monospace,monospace}

@@ -56,14 +56,128 @@ function JitLensView(root) {
   root.classList.add("jl-js");
   all(root, ".jl-trust").forEach((el) => el.remove());
   const units = all(root, "section.jl-unit");
-  let current = units[0];
-  units.forEach((u, i) => { u.hidden = i !== 0; });
   const picker = root.querySelector(".jl-picker");
+  // Several units of one file open as the whole file, every unit's code coloured by its lines at once (as Compiler
+  // Explorer shows a file); the picker then filters to one unit.
+  const file = wholeFile();
+  const sections = file ? [file].concat(units) : units;
+  let current = sections[0];
+  sections.forEach((u) => { u.hidden = u !== current; });
   if (picker) {
+    if (file) {
+      const option = document.createElement("option");
+      option.value = "file";
+      option.textContent = "Whole file: every method";
+      picker.insertBefore(option, picker.firstChild);
+      picker.value = "file";
+    }
     picker.addEventListener("change", () => {
-      units.forEach((u, i) => { u.hidden = i !== Number(picker.value); });
-      current = units[Number(picker.value)];
+      current = picker.value === "file" ? file : units[Number(picker.value)];
+      sections.forEach((u) => { u.hidden = u !== current; });
+      search(current);
       showUnitLines(current);
+    });
+  }
+
+  function element(tag, cls, text) {
+    const el = document.createElement(tag);
+    el.className = cls;
+    if (text !== undefined) { el.textContent = text; }
+    return el;
+  }
+
+  function wholeFile() {
+    const pathOf = (u) => { const s = u.querySelector(".jl-source"); return s ? s.getAttribute("data-path") : null; };
+    if (units.length < 2 || !units.every((u) => pathOf(u) === pathOf(units[0]))) { return null; }
+    const section = element("section", "jl-unit jl-file");
+    section.setAttribute("data-unit", "file");
+    const meta = element("div", "jl-meta");
+    meta.appendChild(element("span", "jl-name", "Whole file"));
+    meta.appendChild(element("span", "jl-badge", units.length + " units"));
+    meta.appendChild(element("span", "jl-status"));
+    section.appendChild(meta);
+    const main = element("div", "jl-main");
+    const source = units[0].querySelector(".jl-source").cloneNode(false);
+    source.appendChild(units[0].querySelector(".jl-path").cloneNode(true));
+    // Each unit shows the lines around it; the file shows every line any unit shows, a line with code wherever one has.
+    const rows = new Map();
+    units.forEach((u) => all(u, ".jl-line").forEach((row) => {
+      const known = rows.get(Number(row.dataset.line));
+      if (!known || (row.classList.contains("jl-has-code") && !known.classList.contains("jl-has-code"))) { rows.set(Number(row.dataset.line), row); }
+    }));
+    Array.from(rows.keys()).sort((a, b) => a - b).forEach((n) => source.appendChild(rows.get(n).cloneNode(true)));
+    const views = element("div", "jl-views");
+    const tabs = element("div", "jl-tabs");
+    tabs.setAttribute("role", "tablist");
+    views.appendChild(tabs);
+    const names = [];
+    units.forEach((u) => all(u, ".jl-listing").forEach((p) => { if (names.indexOf(p.dataset.view) < 0) { names.push(p.dataset.view); } }));
+    names.forEach((name) => {
+      const tab = element("button", "jl-tab", name);
+      tab.type = "button";
+      tab.setAttribute("role", "tab");
+      tab.dataset.view = name;
+      tab.appendChild(element("span", "jl-count"));
+      tabs.appendChild(tab);
+      const pane = element("div", "jl-pane jl-listing");
+      pane.setAttribute("role", "tabpanel");
+      pane.dataset.view = name;
+      pane.appendChild(element("div", "jl-pane-title", name));
+      units.forEach((u, i) => {
+        const own = u.querySelector('.jl-listing[data-view="' + name + '"]');
+        if (!own) { return; }
+        pane.appendChild(element("div", "jl-unit-head", picker ? picker.options[i].textContent : ""));
+        all(own, ".jl-ins").forEach((ins) => { const copy = ins.cloneNode(true); copy.dataset.unit = String(i); pane.appendChild(copy); });
+      });
+      views.appendChild(pane);
+    });
+    main.appendChild(source);
+    main.appendChild(views);
+    section.appendChild(main);
+    root.insertBefore(section, units[0]);
+    return section;
+  }
+
+  // Search marks the matching instructions of the shown unit; Enter moves to the next match.
+  const searchBox = root.querySelector(".jl-search");
+  let hitIndex = -1;
+  function search(unit) {
+    all(root, ".jl-hit").forEach((el) => el.classList.remove("jl-hit", "jl-current"));
+    hitIndex = -1;
+    const query = searchBox ? searchBox.value.trim().toLowerCase() : "";
+    if (!query || !unit) { return []; }
+    const hits = all(unit, ".jl-listing .jl-ins").filter((ins) => ins.textContent.toLowerCase().indexOf(query) >= 0);
+    hits.forEach((ins) => ins.classList.add("jl-hit"));
+    status(unit, hits.length + " instruction" + (hits.length === 1 ? "" : "s") + " match \u201c" + searchBox.value.trim() + "\u201d");
+    return hits;
+  }
+  if (searchBox) {
+    searchBox.addEventListener("input", () => search(current));
+    searchBox.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter") { return; }
+      e.preventDefault();
+      const hits = all(current, ".jl-hit");
+      if (!hits.length) { return; }
+      hits.forEach((h) => h.classList.remove("jl-current"));
+      hitIndex = (hitIndex + 1) % hits.length;
+      const hit = hits[hitIndex];
+      hit.classList.add("jl-current");
+      const pane = hit.closest(".jl-pane");
+      if (pane && pane.hidden && !root.classList.contains("jl-split")) { showView(current, pane.dataset.view); }
+      reveal(pane, hit);
+    });
+  }
+
+  // Tabs show one view at a time; side by side shows every view of the unit next to each other.
+  const split = root.querySelector(".jl-split-toggle");
+  if (split) {
+    split.addEventListener("change", () => {
+      root.classList.toggle("jl-split", split.checked);
+      sections.forEach((unit) => {
+        const selected = unit.querySelector('.jl-tab[aria-selected="true"]');
+        if (split.checked) { all(unit, ".jl-pane").forEach((p) => { p.hidden = false; }); }
+        else if (selected) { showView(unit, selected.dataset.view); }
+      });
     });
   }
 
@@ -84,6 +198,8 @@ function JitLensView(root) {
   }
 
   function activePane(unit) { return unit.querySelector(".jl-pane:not([hidden])"); }
+
+  function visiblePanes(unit) { return all(unit, ".jl-pane:not([hidden])"); }
 
   function clear(unit) {
     all(unit, ".jl-sel, .jl-blocksel").forEach((el) => el.classList.remove("jl-sel", "jl-blocksel"));
@@ -109,8 +225,7 @@ function JitLensView(root) {
     all(unit, ".cfg-block").forEach((b) => { if (linesOf(b).indexOf(line) >= 0) { b.classList.add("jl-sel"); } });
     status(unit, "line " + line + ": " + counts.join(" · "));
     reveal(unit.querySelector(".jl-source"), row);
-    const pane = activePane(unit);
-    if (pane) { reveal(pane, pane.querySelector(".jl-sel")); }
+    visiblePanes(unit).forEach((pane) => reveal(pane, pane.querySelector(".jl-sel")));
   }
 
   function selectInstruction(unit, ins) {
@@ -143,7 +258,7 @@ function JitLensView(root) {
     if (pane) { reveal(pane, pane.querySelector(".jl-sel")); }
   }
 
-  units.forEach((unit) => {
+  sections.forEach((unit) => {
     all(unit, ".jl-line.jl-has-code, .jl-ins[data-line]").forEach((el) => el.style.setProperty("--jl-h", String(hue(Number(el.dataset.line)))));
     all(unit, ".cfg-block").forEach((b) => {
       const lines = linesOf(b);
@@ -163,7 +278,7 @@ function JitLensView(root) {
     });
   });
 
-  units.forEach((unit) => { const tab = unit.querySelector(".jl-tab"); if (tab) { showView(unit, tab.dataset.view); } });
+  sections.forEach((unit) => { const tab = unit.querySelector(".jl-tab"); if (tab) { showView(unit, tab.dataset.view); } });
   showUnitLines(current);
 
   root.addEventListener("keydown", (e) => {

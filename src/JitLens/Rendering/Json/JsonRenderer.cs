@@ -7,9 +7,10 @@ namespace JitLens.Rendering.Json;
 
 /// <summary>
 /// The stable JSON contract: <c>{"methods":[{"name","tier","codeSize","lines":[{"line","source","il":[..],"asm":[..]}]}],"kernels":[..]}</c>,
-/// one array per view present, plus <c>regions</c> (prolog/epilog/unmapped code), <c>cfg</c> and <c>notes</c>.
+/// one array per view present, plus <c>regions</c> (prolog/epilog/unmapped code), <c>cfg</c> and <c>notes</c>;
+/// where remarks were found, <c>remarks</c> per line and <c>remarkSummary</c> per unit.
 /// </summary>
-internal sealed class JsonRenderer : IRenderer
+internal sealed partial class JsonRenderer : IRenderer
 {
     public string Name => "json";
 
@@ -68,6 +69,7 @@ internal sealed class JsonRenderer : IRenderer
             // Only where the compiler inlined one function into another: the lines of the inlined code, and the calls.
             WriteLines(json, "inlines", line.Inlines);
             WriteLines(json, "inlinedAt", line.InlinedAt);
+            WriteRemarks(json, line.Remarks);
             json.WriteEndObject();
         }
 
@@ -79,6 +81,7 @@ internal sealed class JsonRenderer : IRenderer
         }
 
         WriteStrings(json, "notes", unit.Notes);
+        WriteRemarkSummary(json, unit);
         json.WriteEndObject();
     }
 

@@ -43,6 +43,11 @@ public static class TextLayout
             yield return [new TextSpan("   note: " + note, TextStyle.Note)];
         }
 
+        foreach (var remarks in TextRemarks.Summary(unit))
+        {
+            yield return remarks;
+        }
+
         foreach (var line in RegionLines(unit, views, width, CodeRegion.Header).Concat(RegionLines(unit, views, width, CodeRegion.Prolog)))
         {
             yield return line;
@@ -54,6 +59,7 @@ public static class TextLayout
             [
                 new TextSpan(line.Line.ToString(CultureInfo.InvariantCulture).PadLeft(5) + " | ", TextStyle.LineNumber),
                 new TextSpan(line.Source, TextStyle.Source),
+                .. TextRemarks.Badges(line),
             ];
             if (InliningNote(line) is { } inlining)
             {
@@ -76,6 +82,12 @@ public static class TextLayout
                         yield return InstructionLine(view, width, instruction, underLine: true);
                     }
                 }
+            }
+
+            // The remarks' sentences follow the code they are about.
+            foreach (var remark in TextRemarks.Explanations(line))
+            {
+                yield return remark;
             }
         }
 

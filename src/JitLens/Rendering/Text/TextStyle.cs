@@ -12,6 +12,9 @@ public enum TextStyle
     Label,
     Region,
     Note,
+
+    /// <summary>A codegen remark: its badge at the end of a source line, and its explanation under it.</summary>
+    Remark,
 }
 
 /// <summary>A piece of one output line.</summary>

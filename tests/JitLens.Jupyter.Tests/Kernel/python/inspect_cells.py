@@ -75,6 +75,7 @@ try:
     report["second"] = inspect(kc, cell(2000003))
     report["tier0"] = inspect(kc, cell(3000003, " --tier tier0"))
     report["optimized_again"] = inspect(kc, cell(4000003))
+    report["compare"] = inspect(kc, cell(6000003, " --compare tier0"))
     hosts = children(km.provisioner.pid)
     report["hosts_before_restart"] = len(hosts)
 

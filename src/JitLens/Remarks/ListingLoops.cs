@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using JitLens.Model;
+
+namespace JitLens.Remarks;
+
+/// <summary>
+/// The natural loops of one listing, read from its branches: a branch back to an instruction that every path from the
+/// entry passes through closes a loop, whose body is what reaches the branch from there. Cold blocks that jump back into
+/// the middle of the code (a class-init call, say) are not loops.
+/// </summary>
+public sealed partial class ListingLoops
+{
+    private readonly bool[] _inLoop;
+
+    private ListingLoops(IReadOnlyList<IReadOnlySet<int>> loops, int count)
+    {
+        Loops = loops;
+        _inLoop = new bool[count];
+        foreach (var index in loops.SelectMany(l => l))
+        {
+            _inLoop[index] = true;
+        }
+    }
+
+    /// <summary>Each loop as the indexes of the instructions in its body, in the order their back branches appear.</summary>
+    public IReadOnlyList<IReadOnlySet<int>> Loops { get; }
+
+    public bool InLoop(int index) => _inLoop[index];
+
+    public static ListingLoops Of(CodeListing listing)
+    {
+        var instructions = listing.Instructions;
+        var labels = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            if (instructions[i].Label is { } label)
+            {
+                labels.TryAdd(label, i);
+            }
+        }
+
+        var successors = instructions.Select((_, i) => Successors(instructions, i, labels)).ToList();
+        var predecessors = instructions.Select(_ => new List<int>()).ToList();
+        for (var i = 0; i < successors.Count; i++)
+        {
+            foreach (var next in successors[i])
+            {
+                predecessors[next].Add(i);
+            }
+        }
+
+        var loops = new List<IReadOnlySet<int>>();
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            foreach (var head in successors[i].Where(s => s <= i && Dominates(successors, s, i)))
+            {
+                loops.Add(Body(predecessors, head, i));
+            }
+        }
+
+        return new ListingLoops(loops, instructions.Count);
+    }
+
+    /// <summary>The instruction without the label the listing prints in front of it.</summary>
+    public static string Body(CodeInstruction instruction) =>
+        instruction.Label is { } label && instruction.Text.StartsWith(label + ":", StringComparison.Ordinal)
+            ? instruction.Text[(label.Length + 1)..].TrimStart()
+            : instruction.Text;
+
+    private static List<int> Successors(IReadOnlyList<CodeInstruction> instructions, int index, Dictionary<string, int> labels)
+    {
+        var instruction = instructions[index];
+        var next = new List<int>();
+        var text = Body(instruction);
+        if (instruction.TargetLabel is null && (text.StartsWith("br ", StringComparison.Ordinal) || text.StartsWith("switch ", StringComparison.Ordinal)))
+        {
+            // LLVM IR: its parser records no targets; a terminator goes only where its label operands say.
+            next.AddRange(LlvmLabel().Matches(text).Select(m => labels.GetValueOrDefault(m.Groups["name"].Value.Trim('"'), -1)));
+            return next.Where(n => n >= 0).ToList();
+        }
+
+        if (instruction.Flow is ControlFlowKind.Next or ControlFlowKind.ConditionalBranch && index + 1 < instructions.Count)
+        {
+            next.Add(index + 1);
+        }
+
+        foreach (var target in instruction.SwitchTargetLabels.Prepend(instruction.TargetLabel).OfType<string>())
+        {
+            if (labels.TryGetValue(target, out var at))
+            {
+                next.Add(at);
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Whether every path from the first instruction to <paramref name="to"/> passes through <paramref name="head"/>.</summary>
+    private static bool Dominates(List<List<int>> successors, int head, int to)
+    {
+        if (head == 0)
+        {
+            return true;
+        }
+
+        var seen = new bool[successors.Count];
+        var work = new Stack<int>([0]);
+        seen[0] = true;
+        while (work.TryPop(out var at))
+        {
+            if (at == to)
+            {
+                return false;
+            }
+
+            foreach (var next in successors[at].Where(n => n != head && !seen[n]))
+            {
+                seen[next] = true;
+                work.Push(next);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The head and every instruction that reaches <paramref name="tail"/> without passing through the head.</summary>
+    private static HashSet<int> Body(List<List<int>> predecessors, int head, int tail)
+    {
+        var body = new HashSet<int> { head, tail };
+        var work = new Stack<int>([tail]);
+        while (work.TryPop(out var at))
+        {
+            foreach (var previous in predecessors[at].Where(p => p != head && body.Add(p)))
+            {
+                work.Push(previous);
+            }
+        }
+
+        return body;
+    }
+
+    [GeneratedRegex(@"label %(?<name>""[^""]+""|[\w.$-]+)")]
+    private static partial Regex LlvmLabel();
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using JitLens.Model;
+
+namespace JitLens.Remarks;
+
+/// <summary>
+/// A call through a method table or an interface dispatch stub: an indirect call through a register
+/// (<c>call [rax+0x40]</c>; <c>r11</c> holds the stub's cell for interface calls), or CORINFO_HELP_VIRTUAL_FUNC_PTR.
+/// </summary>
+public sealed partial class VirtualCallRemark : RemarkKind
+{
+    public override string Name => "virtual-call";
+
+    public override string Singular => "virtual or interface call";
+
+    public override string Plural => "virtual or interface calls";
+
+    public override RemarkEvidence Evidence => RemarkEvidence.Exact;
+
+    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    {
+        if (DotnetAsm.Listing(unit) is not { } asm)
+        {
+            yield break;
+        }
+
+        var loops = ListingLoops.Of(asm);
+        for (var i = 0; i < asm.Instructions.Count; i++)
+        {
+            var instruction = asm.Instructions[i];
+            if (instruction.Region == CodeRegion.ThrowPath || DotnetAsm.CallOperand(instruction) is not { } operand || Describe(operand, DotnetAsm.Comment(instruction)) is not { } message)
+            {
+                continue;
+            }
+
+            yield return Remark(RemarkLine.Of(instruction), message, asm.View, loops.InLoop(i));
+        }
+    }
+
+    /// <summary>The remark's sentence for an indirect call, or null for a call that is not virtual.</summary>
+    public static string? Describe(string operand, string? comment)
+    {
+        var callee = comment is null ? string.Empty : " to " + comment;
+        if (operand.Contains("CORINFO_HELP_VIRTUAL_FUNC_PTR", StringComparison.Ordinal))
+        {
+            return "looks up a virtual method's address at run time (CORINFO_HELP_VIRTUAL_FUNC_PTR)";
+        }
+
+        if (RegisterIndirect().Match(operand) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        return match.Groups["register"].Value == "r11" && match.Groups["offset"].Length == 0
+            ? $"interface call{callee} through a virtual stub dispatch cell: not devirtualised, not inlined"
+            : $"virtual call{callee} through the method table (`{operand}`): not devirtualised, not inlined";
+    }
+
+    [GeneratedRegex(@"^(\w+ ptr )?\[(?<register>r\w+|e\w+)(?<offset>[+-][^\]]+)?\]$|^(?<register>r\w+)$")]
+    private static partial Regex RegisterIndirect();
+}
