@@ -20,7 +20,11 @@ internal sealed class OperatorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (executable is null) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dask-operator.dll"));
+        if (executable is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dask-operator.dll"));
+        }
+
         foreach (var a in new[] { "run", "--kubeconfig", kubeconfig, "--namespace", "default", "--no-leader-election", "--health-port", "0", "--workers", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "16" })
         {
             info.ArgumentList.Add(a);
