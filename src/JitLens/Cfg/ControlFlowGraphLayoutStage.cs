@@ -3,7 +3,7 @@ using JitLens.Views;
 
 namespace JitLens.Cfg;
 
-/// <summary>Lays out every graph built so far as SVG (<see cref="Model.ControlFlowGraph.Svg"/>), for the HTML view and files.</summary>
+/// <summary>Lays out every graph built so far as SVG (<see cref="Model.ControlFlowGraph.Drawing"/>), for the HTML view and files.</summary>
 public sealed class ControlFlowGraphLayoutStage : IInspectionStage
 {
     public string Name => "cfg-layout";
@@ -15,9 +15,9 @@ public sealed class ControlFlowGraphLayoutStage : IInspectionStage
         foreach (var unit in context.Result.Methods.Concat(context.Result.Kernels))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (unit.Cfg is { Svg: null } graph)
+            if (unit.Cfg is { Drawing: null } graph)
             {
-                graph.Svg = ControlFlowGraphSvg.Write(graph, unit.Name);
+                graph.Drawing = ControlFlowGraphSvg.Draw(graph, unit.Name);
             }
         }
 

@@ -19,7 +19,7 @@ public static class ControlFlowGraphSvg
     private const int MaxChars = 72;
     private const int MaxInstructions = 24;
 
-    public static string Write(ControlFlowGraph graph, string name)
+    public static ControlFlowGraphDrawing Draw(ControlFlowGraph graph, string name)
     {
         var texts = graph.Blocks.Select(BlockText).ToList();
         var sizes = texts.Select(t => new LayoutSize(
@@ -60,7 +60,7 @@ public static class ControlFlowGraphSvg
         }
 
         svg.Append("</svg>");
-        return svg.ToString();
+        return new ControlFlowGraphDrawing(svg.ToString(), layout.Width, layout.Height);
     }
 
     private static List<string> BlockText(BasicBlock block)

@@ -34,6 +34,9 @@ public sealed class ControlFlowGraph
 
     public IReadOnlyList<ControlFlowEdge> Edges { get; }
 
-    /// <summary>Laid-out SVG of the graph, filled in by the layout stage; renderers embed it as is.</summary>
-    public string? Svg { get; set; }
+    /// <summary>The graph laid out as SVG, filled in by the layout stage; renderers embed it as is.</summary>
+    public ControlFlowGraphDrawing? Drawing { get; set; }
+
+    /// <summary>The drawing's SVG markup, or null before the layout stage ran.</summary>
+    public string? Svg => Drawing?.Svg;
 }

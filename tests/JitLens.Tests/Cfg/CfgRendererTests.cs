@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using JitLens.Cfg;
 using JitLens.Cfg.Rendering;
 using JitLens.Model;
 using JitLens.Rendering;
@@ -47,11 +48,16 @@ public class CfgRendererTests
     [Fact]
     public void Should_stack_every_units_graph_in_one_svg_document()
     {
-        // Given a method and a kernel with graphs
+        // Given a method and a kernel with graphs, laid out as the layout stage does
         using var output = new StringWriter();
+        var result = TwoUnits();
+        foreach (var unit in result.Methods.Concat(result.Kernels))
+        {
+            unit.Cfg!.Drawing = ControlFlowGraphSvg.Draw(unit.Cfg, unit.Name);
+        }
 
         // When rendered as SVG
-        new SvgRenderer().Render(TwoUnits(), output, new RenderOptions());
+        new SvgRenderer().Render(result, output, new RenderOptions());
 
         // Then the document parses, holds one nested graph per unit below its title, the second below the first
         var document = XDocument.Parse(output.ToString());

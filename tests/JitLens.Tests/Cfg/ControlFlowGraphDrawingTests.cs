@@ -34,7 +34,7 @@ public class ControlFlowGraphDrawingTests
         var graph = Diamond();
 
         // When it is drawn
-        var svg = XDocument.Parse(ControlFlowGraphSvg.Write(graph, "Demo.Run(bool)"));
+        var svg = XDocument.Parse(ControlFlowGraphSvg.Draw(graph, "Demo.Run(bool)").Svg);
 
         // Then every block is a <g class="cfg-block"> with its id and lines, and every edge a <path class="cfg-edge">
         var blocks = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "cfg-block").ToList();

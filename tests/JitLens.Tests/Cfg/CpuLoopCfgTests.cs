@@ -41,7 +41,7 @@ public class CpuLoopCfgTests
         Assert.Contains(loopBlocks, b => b.Lines.Contains(bodyLine) && b.Instructions.Any(i => i.StartsWith("add ", StringComparison.Ordinal)));
 
         // And it lays out as SVG with one group per block
-        var svg = ControlFlowGraphSvg.Write(graph, sum.Name);
+        var svg = ControlFlowGraphSvg.Draw(graph, sum.Name).Svg;
         Assert.Equal(graph.Blocks.Count, svg.Split("class=\"cfg-block\"").Length - 1);
     }
 }

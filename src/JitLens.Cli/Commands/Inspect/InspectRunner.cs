@@ -48,12 +48,6 @@ internal static class InspectRunner
             return;
         }
 
-        if (renderer.Name == "text" && !Console.IsOutputRedirected)
-        {
-            ColorTextRenderer.Render(context.Result, options with { Color = true });
-            return;
-        }
-
-        renderer.Render(context.Result, Console.Out, options);
+        renderer.Render(context.Result, Console.Out, options with { Color = ColourTerminal.IsStandardOutput() });
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security;
-using System.Text.RegularExpressions;
 using JitLens.Model;
 using JitLens.Rendering;
 
@@ -8,9 +7,9 @@ namespace JitLens.Cfg.Rendering;
 
 /// <summary>
 /// <c>--format svg</c>: one SVG document with every unit's laid-out graph under its name, stacked top to bottom,
-/// for viewing in a browser without graphviz.
+/// for viewing in a browser without graphviz. It places the drawings the layout stage made and lays nothing out itself.
 /// </summary>
-public sealed partial class SvgRenderer : IRenderer
+public sealed class SvgRenderer : IRenderer
 {
     private const double TitleHeight = 24;
     private const double Gap = 16;
@@ -22,9 +21,10 @@ public sealed partial class SvgRenderer : IRenderer
         var parts = new List<(string Title, string Svg, double Width, double Height)>();
         foreach (var unit in GraphedUnits.Of(result))
         {
-            var svg = unit.Cfg!.Svg ?? ControlFlowGraphSvg.Write(unit.Cfg, unit.Name);
-            var size = Size().Match(svg);
-            parts.Add(($"{unit.Name}  ({unit.Cfg.View}{(unit.Arch is null ? "" : ", " + unit.Arch)})", svg, Number(size.Groups["w"].Value), Number(size.Groups["h"].Value)));
+            if (unit.Cfg!.Drawing is { } drawing)
+            {
+                parts.Add(($"{unit.Name}  ({unit.Cfg.View}{(unit.Arch is null ? "" : ", " + unit.Arch)})", drawing.Svg, drawing.Width, drawing.Height));
+            }
         }
 
         var width = parts.Count == 0 ? 480 : parts.Max(p => p.Width);
@@ -46,9 +46,4 @@ public sealed partial class SvgRenderer : IRenderer
 
         output.WriteLine("</svg>");
     }
-
-    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("^<svg [^>]*?width=\"(?<w>[0-9.]+)\" height=\"(?<h>[0-9.]+)\"")]
-    private static partial Regex Size();
 }

@@ -2,7 +2,7 @@ using JitLens.Model;
 
 namespace JitLens.Rendering.Text;
 
-/// <summary>Plain text: each source line followed by its instructions per view (the CLI colours the same layout).</summary>
+/// <summary>Text: each source line followed by its instructions per view, coloured when the output is a colour terminal.</summary>
 internal sealed class TextRenderer : IRenderer
 {
     public string Name => "text";
@@ -11,7 +11,9 @@ internal sealed class TextRenderer : IRenderer
     {
         foreach (var line in TextLayout.Lines(result, options))
         {
-            output.WriteLine(string.Concat(line.Select(s => s.Text)));
+            output.WriteLine(options.Color
+                ? string.Concat(line.Select(s => AnsiColours.Paint(s.Text, s.Style)))
+                : string.Concat(line.Select(s => s.Text)));
         }
     }
 }
