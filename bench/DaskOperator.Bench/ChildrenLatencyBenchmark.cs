@@ -53,10 +53,17 @@ internal static class ChildrenLatencyBenchmark
 
         void Saw(string? cluster, string part)
         {
-            if (cluster is null || !started.ContainsKey(cluster)) return;
+            if (cluster is null || !started.ContainsKey(cluster))
+            {
+                return;
+            }
+
             var parts = seen.GetOrAdd(cluster, _ => new());
             parts[part] = true;
-            if (parts.Count == 4 && done.TryAdd(cluster, Stopwatch.GetTimestamp()) && done.Count == n) all.TrySetResult();
+            if (parts.Count == 4 && done.TryAdd(cluster, Stopwatch.GetTimestamp()) && done.Count == n)
+            {
+                all.TrySetResult();
+            }
         }
 
         using var stop = new CancellationTokenSource();
@@ -98,7 +105,10 @@ internal static class ChildrenLatencyBenchmark
     {
         try
         {
-            await foreach (var (_, item) in request.WatchAsync<T, TList>(cancellationToken: ct)) onEvent(item);
+            await foreach (var (_, item) in request.WatchAsync<T, TList>(cancellationToken: ct))
+            {
+                onEvent(item);
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
@@ -114,7 +124,11 @@ internal static class ChildrenLatencyBenchmark
         {
             var pods = await client.CoreV1.ListNamespacedPodAsync("default", labelSelector: "dask.org/cluster-name");
             var clusters = await client.CustomObjects.ListNamespacedCustomObjectAsync<KubeListStub>("kubernetes.dask.org", "v1", "default", "daskclusters");
-            if (pods.Items.Count == 0 && clusters.Items.Count == 0) return;
+            if (pods.Items.Count == 0 && clusters.Items.Count == 0)
+            {
+                return;
+            }
+
             await Task.Delay(500);
         }
         throw new TimeoutException("The benchmark's clusters were not cleaned up within 5 minutes.");
@@ -134,7 +148,11 @@ internal static class ChildrenLatencyBenchmark
     private static string FindCrds()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "charts", "dask-operator", "crds"))) dir = dir.Parent;
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "charts", "dask-operator", "crds")))
+        {
+            dir = dir.Parent;
+        }
+
         return dir is null ? throw new DirectoryNotFoundException("charts/dask-operator/crds not found above the benchmark.")
             : Path.Combine(dir.FullName, "charts", "dask-operator", "crds");
     }

@@ -20,16 +20,24 @@ internal sealed class OperatorProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (executable is null) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dask-operator.dll"));
+        if (executable is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dask-operator.dll"));
+        }
+
         foreach (var a in new[] { "run", "--kubeconfig", kubeconfig, "--namespace", "default", "--no-leader-election", "--health-port", "0", "--workers", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "16" })
         {
             info.ArgumentList.Add(a);
         }
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+
         var process = Process.Start(info)!;
         // Drain the structured logs so the pipe never blocks the operator.
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new OperatorProcess(process);
@@ -44,7 +52,11 @@ internal sealed class OperatorProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
         _process.WaitForExit(10_000);
         _process.Dispose();
     }

@@ -10,7 +10,11 @@ internal static class PublishedOperator
 {
     public static async Task<string> PathAsync()
     {
-        if (Environment.GetEnvironmentVariable("DASK_OPERATOR_EXECUTABLE") is { Length: > 0 } given) return given;
+        if (Environment.GetEnvironmentVariable("DASK_OPERATOR_EXECUTABLE") is { Length: > 0 } given)
+        {
+            return given;
+        }
+
         var root = RepositoryRoot();
         var info = new ProcessStartInfo("bash") { WorkingDirectory = root, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add("scripts/publish-operator.sh");
@@ -18,14 +22,22 @@ internal static class PublishedOperator
         using var publish = Process.Start(info)!;
         var output = await publish.StandardOutput.ReadToEndAsync();
         await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0) throw new InvalidOperationException($"scripts/publish-operator.sh failed (exit code {publish.ExitCode}).");
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/publish-operator.sh failed (exit code {publish.ExitCode}).");
+        }
+
         return output.Trim().Split('\n')[^1];
     }
 
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "scripts", "publish-operator.sh"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "scripts", "publish-operator.sh")))
+        {
+            dir = dir.Parent;
+        }
+
         return dir?.FullName ?? throw new DirectoryNotFoundException("scripts/publish-operator.sh not found above the benchmark.");
     }
 }

@@ -23,7 +23,11 @@ internal static class ClusterSpecs
 
     public static WorkerTemplate Group(WorkerGroupOptions options, WorkerTemplate defaults)
     {
-        if (options.CustomSpec is { } custom) return custom;
+        if (options.CustomSpec is { } custom)
+        {
+            return custom;
+        }
+
         var image = options.Image ?? defaults.Spec.Containers?.FirstOrDefault()?.Image ?? new KubeClusterOptions().Image;
         return Worker(options.Workers, image, options.WorkerCommand ?? ["dask-worker"], options.ThreadsPerWorker, options.Resources,
             options.DaskResources, options.Env);
@@ -33,7 +37,11 @@ internal static class ClusterSpecs
         V1ResourceRequirements? resources, IReadOnlyDictionary<string, double>? daskResources, IReadOnlyDictionary<string, string>? env)
     {
         List<string> args = [.. command, "--name", "$(DASK_WORKER_NAME)", "--dashboard", "--dashboard-address", $"{WorkerDashboardPort}"];
-        if (threads is { } n) args.AddRange(["--nthreads", n.ToString(CultureInfo.InvariantCulture)]);
+        if (threads is { } n)
+        {
+            args.AddRange(["--nthreads", n.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (daskResources is { Count: > 0 })
         {
             args.AddRange(["--resources", string.Join(',', daskResources.Select(r => $"{r.Key}={r.Value.ToString(CultureInfo.InvariantCulture)}"))]);

@@ -26,7 +26,10 @@ public sealed partial class KubeCluster
         }
         finally
         {
-            if (ownsClient) api.Client.Dispose();
+            if (ownsClient)
+            {
+                api.Client.Dispose();
+            }
         }
     }
 
@@ -47,7 +50,10 @@ public sealed partial class KubeCluster
         }
         finally
         {
-            if (ownsClient) api.Client.Dispose();
+            if (ownsClient)
+            {
+                api.Client.Dispose();
+            }
         }
     }
 
@@ -61,15 +67,25 @@ public sealed partial class KubeCluster
     /// <summary>Deletes the cluster if <see cref="ShutdownOnDispose"/>, then releases the Kubernetes client this object opened.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed) return;
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
         try
         {
-            if (ShutdownOnDispose) await DeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            if (ShutdownOnDispose)
+            {
+                await DeleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
         finally
         {
-            if (_ownsClient) _api.Client.Dispose();
+            if (_ownsClient)
+            {
+                _api.Client.Dispose();
+            }
         }
     }
 

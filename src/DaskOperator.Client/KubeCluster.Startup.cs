@@ -27,12 +27,20 @@ public sealed partial class KubeCluster
             phase = cluster.Status?.Phase;
             var pod = await _api.GetPodAsync(ResourceNames.Scheduler(Name), ct).ConfigureAwait(false);
             podState = pod is null ? null : PodState(pod);
-            if (podState == "CrashLoopBackOff") throw await CrashLoopAsync(pod!, ct).ConfigureAwait(false);
+            if (podState == "CrashLoopBackOff")
+            {
+                throw await CrashLoopAsync(pod!, ct).ConfigureAwait(false);
+            }
+
             if (phase == "Running" && await ReadServiceAsync(ct).ConfigureAwait(false) && (!reach || await SchedulerAnswersAsync(ct).ConfigureAwait(false)))
             {
                 return;
             }
-            if (DateTime.UtcNow > deadline) break;
+            if (DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
             await Task.Delay(Poll, ct).ConfigureAwait(false);
         }
         var waited = _resourceTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
@@ -50,11 +58,19 @@ public sealed partial class KubeCluster
     private async Task<bool> ReadServiceAsync(CancellationToken ct)
     {
         var service = await _api.GetServiceAsync(ResourceNames.Scheduler(Name), ct).ConfigureAwait(false);
-        if (service?.Spec is null) return false;
+        if (service?.Spec is null)
+        {
+            return false;
+        }
+
         var host = service.Status?.LoadBalancer?.Ingress?.FirstOrDefault() is { } ingress ? ingress.Ip ?? ingress.Hostname : service.Spec.ClusterIP;
         var ports = service.Spec.Ports ?? [];
         var comm = ports.FirstOrDefault(p => p.Name == "tcp-comm") ?? ports.FirstOrDefault(p => p.Port == ClusterSpecs.CommPort) ?? ports.FirstOrDefault();
-        if (string.IsNullOrEmpty(host) || host == "None" || comm is null) return false;
+        if (string.IsNullOrEmpty(host) || host == "None" || comm is null)
+        {
+            return false;
+        }
+
         SchedulerAddress = $"tcp://{host}:{comm.Port}";
         Scheduler = new SchedulerClient(host, comm.Port);
         var dashboard = ports.FirstOrDefault(p => p.Name == "http-dashboard");
@@ -79,7 +95,11 @@ public sealed partial class KubeCluster
     {
         // While it backs off, the container's log is its last run's; the one before is the fallback.
         var log = await TryReadLogAsync(pod.Metadata.Name, previous: false, ct).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(log)) log = await TryReadLogAsync(pod.Metadata.Name, previous: true, ct).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(log))
+        {
+            log = await TryReadLogAsync(pod.Metadata.Name, previous: true, ct).ConfigureAwait(false);
+        }
+
         var lines = (log ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new SchedulerCrashLoopException(
             $"The scheduler of Dask cluster '{Name}' is in CrashLoopBackOff; its last log lines:\n  " +

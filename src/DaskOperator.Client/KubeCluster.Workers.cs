@@ -17,9 +17,17 @@ public sealed partial class KubeCluster
         while (true)
         {
             var now = await ProgressAsync(workers, cancellationToken).ConfigureAwait(false);
-            if (now != last) progress?.Report(now);
+            if (now != last)
+            {
+                progress?.Report(now);
+            }
+
             last = now;
-            if (now.Registered >= workers) return;
+            if (now.Registered >= workers)
+            {
+                return;
+            }
+
             if (DateTime.UtcNow > deadline)
             {
                 var waited = timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);

@@ -104,7 +104,11 @@ public sealed partial class KubeCluster : IAsyncDisposable
         }
         catch
         {
-            if (ownsClient) api.Client.Dispose();
+            if (ownsClient)
+            {
+                api.Client.Dispose();
+            }
+
             throw;
         }
     }

@@ -8,7 +8,11 @@ internal static class KubeConnection
 {
     public static (ClusterApi Api, bool OwnsClient) Open(KubeClusterOptions options)
     {
-        if (options.Client is { } given) return (new ClusterApi(given, options.Namespace ?? "default"), false);
+        if (options.Client is { } given)
+        {
+            return (new ClusterApi(given, options.Namespace ?? "default"), false);
+        }
+
         KubernetesClientConfiguration config;
         try
         {

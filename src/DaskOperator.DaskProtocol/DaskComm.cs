@@ -79,7 +79,11 @@ internal sealed class DaskComm : IAsyncDisposable
         // Extra frames carry pickled or serialized payloads (e.g. an exception object); the header frame
         // already says everything the operator needs, so they are read and dropped.
         var frames = await DaskFrames.ReadAsync(_stream, cancellationToken).ConfigureAwait(false);
-        if (frames.Count == 0) throw new DaskProtocolException("The scheduler sent a message without frames.");
+        if (frames.Count == 0)
+        {
+            throw new DaskProtocolException("The scheduler sent a message without frames.");
+        }
+
         return DaskMessages.Unpack(frames[0]);
     }
 

@@ -53,7 +53,11 @@ internal static class DaskFrames
         for (var i = 0; i < count; i++)
         {
             var length = (long)BinaryPrimitives.ReadUInt64LittleEndian(body.AsSpan(8 + 8 * i));
-            if (offset + length > total) throw new DaskProtocolException("A frame runs past the end of its message.");
+            if (offset + length > total)
+            {
+                throw new DaskProtocolException("A frame runs past the end of its message.");
+            }
+
             frames.Add(body.AsSpan((int)offset, (int)length).ToArray());
             offset += length;
         }

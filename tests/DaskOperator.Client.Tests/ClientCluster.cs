@@ -25,12 +25,18 @@ public sealed class ClientCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!DaskTestCluster.IsMissing) _k8s = await DaskTestCluster.StartAsync();
+        if (!DaskTestCluster.IsMissing)
+        {
+            _k8s = await DaskTestCluster.StartAsync();
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (_k8s is not null) await _k8s.DisposeAsync();
+        if (_k8s is not null)
+        {
+            await _k8s.DisposeAsync();
+        }
     }
 }
 

@@ -126,7 +126,7 @@ public sealed class ApiSemanticsTests : IAsyncLifetime
         }
 
         // Then its dependents are collected
-        await Eventually.ReturnsAsync(async () => (await _client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.Count + (await _client.CoreV1.ListNamespacedServiceAsync("default")).Items.Count,
+        await Eventually.WaitAsync(async () => (await _client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.Count + (await _client.CoreV1.ListNamespacedServiceAsync("default")).Items.Count,
             n => n == 0, what: "the owned config map and service to be deleted");
     }
 
@@ -142,9 +142,9 @@ public sealed class ApiSemanticsTests : IAsyncLifetime
         await _client.CustomObjects.DeleteNamespacedCustomObjectAsync("example.com", "v1", "default", "widgets", "parent", propagationPolicy: "Orphan");
 
         // Then the dependent stays, without its owner reference
-        var child = await Eventually.ReturnsAsync(() => _client.CoreV1.ReadNamespacedConfigMapAsync("child", "default"), c => c.Metadata.OwnerReferences is null or { Count: 0 }, what: "the owner reference to go");
+        var child = await Eventually.WaitAsync(() => _client.CoreV1.ReadNamespacedConfigMapAsync("child", "default"), c => c.Metadata.OwnerReferences is null or { Count: 0 }, what: "the owner reference to go");
         Assert.Equal("child", child.Metadata.Name);
-        await Eventually.ReturnsAsync(async () => ((JsonElement)await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", "default", "widgets")).GetProperty("items").GetArrayLength(),
+        await Eventually.WaitAsync(async () => ((JsonElement)await _client.CustomObjects.ListNamespacedCustomObjectAsync("example.com", "v1", "default", "widgets")).GetProperty("items").GetArrayLength(),
             n => n == 0, what: "the owner to go");
     }
 

@@ -13,7 +13,10 @@ public sealed class HelmReleaseTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await TestCluster.StartAsync(new TestClusterOptions { RunPods = false });
-        if (Fixture.NoKubectl is null) (await _cluster.RunKubectlAsync("apply", "-f", Fixture.Path("widget-crd.yaml"))).EnsureSuccess();
+        if (Fixture.NoKubectl is null)
+        {
+            (await _cluster.RunKubectlAsync("apply", "-f", Fixture.Path("widget-crd.yaml"))).EnsureSuccess();
+        }
     }
 
     public async Task DisposeAsync()
@@ -61,7 +64,11 @@ public sealed class HelmReleaseTests : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var part in new[] { "CACHE", "CONFIG", "DATA" }) start.Environment[$"HELM_{part}_HOME"] = Path.Combine(_home, part.ToLowerInvariant());
+        foreach (var part in new[] { "CACHE", "CONFIG", "DATA" })
+        {
+            start.Environment[$"HELM_{part}_HOME"] = Path.Combine(_home, part.ToLowerInvariant());
+        }
+
         using var helm = Process.Start(start)!;
         var output = helm.StandardOutput.ReadToEndAsync();
         var error = helm.StandardError.ReadToEndAsync();
@@ -75,7 +82,10 @@ public sealed class HelmReleaseTests : IAsyncLifetime
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, ".tools", "bin", "helm");
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
         }
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => Path.Combine(p, "helm")).FirstOrDefault(File.Exists);

@@ -38,7 +38,7 @@ public sealed class KubectlWorkflowTests : IAsyncLifetime
         (await _cluster.RunKubectlAsync(["apply", "-f", "-"], ConfigMap("watched", "1"))).EnsureSuccess();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var watching = _cluster.RunKubectlAsync(["get", "configmaps", "--watch", "--output-watch-events", "--request-timeout=30s"], null, cts.Token);
-        await Eventually.ReturnsAsync(() => _cluster.Store.OpenWatchCount, n => n == 1, what: "kubectl's watch to open");
+        await Eventually.WaitAsync(() => _cluster.Store.OpenWatchCount, n => n == 1, what: "kubectl's watch to open");
 
         // When the map changes and is deleted, then the watch ends (queued events are delivered first)
         (await _cluster.RunKubectlAsync(["apply", "-f", "-"], ConfigMap("watched", "2"))).EnsureSuccess();

@@ -78,7 +78,7 @@ public sealed class KubeletTests : IAsyncLifetime
         Assert.True(_cluster.KillPodProcess("default", "sleeper"));
 
         // Then the kubelet starts it again, counts the restart and records how it died
-        var after = await Eventually.ReturnsAsync(() => Assert.Single(_cluster.PodProcesses("default", "sleeper")),
+        var after = await Eventually.WaitAsync(() => Assert.Single(_cluster.PodProcesses("default", "sleeper")),
             p => p.RestartCount == 1 && p.State == "running" && p.ProcessId != before.ProcessId, what: "the container to restart");
         Assert.NotNull(after.ProcessId);
         var last = (await _cluster.RunKubectlAsync("get", "pod", "sleeper", "-o", "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode} {.status.containerStatuses[0].restartCount}")).EnsureSuccess().StandardOutput;
@@ -97,7 +97,7 @@ public sealed class KubeletTests : IAsyncLifetime
         await ApplyAsync(OneShot("polite", "trap 'echo goodbye; exit 0' TERM; echo started; while true; do sleep 0.1; done", "Always"));
         (await _cluster.RunKubectlAsync("wait", "--for=condition=Ready", "pod/polite", "--timeout=60s")).EnsureSuccess();
         var process = Assert.Single(_cluster.PodProcesses("default", "polite"));
-        await Eventually.ReturnsAsync(() => File.ReadAllText(process.LogPath), log => log.Contains("started", StringComparison.Ordinal), what: "the pod to start its loop");
+        await Eventually.WaitAsync(() => File.ReadAllText(process.LogPath), log => log.Contains("started", StringComparison.Ordinal), what: "the pod to start its loop");
 
         // When kubectl deletes it (and waits until it is gone)
         (await _cluster.RunKubectlAsync("delete", "pod", "polite", "--timeout=60s")).EnsureSuccess();
@@ -133,7 +133,7 @@ public sealed class KubeletTests : IAsyncLifetime
                   envFrom:
                     - {configMapRef: {name: settings}, prefix: EXTRA_}
             """);
-        await Eventually.ReturnsAsync(
+        await Eventually.WaitAsync(
             async () => (await _cluster.RunKubectlAsync("get", "pod", "staged", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}")).StandardOutput,
             reason => reason == "CreateContainerConfigError", what: "the missing ConfigMap to hold the container back");
 

@@ -27,7 +27,7 @@ public sealed class LeaderElectionTests : IAsyncLifetime
 
         // When A runs first, then B joins
         var runA = electorA.RunUntilLeadershipLostAsync(stopA.Token);
-        await Eventually.ReturnsAsync(() => Snapshot(leaders), l => l.Count == 1, what: "a leader");
+        await Eventually.WaitAsync(() => Snapshot(leaders), l => l.Count == 1, what: "a leader");
         var runB = electorB.RunAndTryToHoldLeadershipForeverAsync(stopB.Token);
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -39,7 +39,7 @@ public sealed class LeaderElectionTests : IAsyncLifetime
         // When A stops, B takes over once the lease is released or expires
         await stopA.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runA);
-        await Eventually.ReturnsAsync(() => Snapshot(leaders), l => l.Count == 2, what: "B to take over");
+        await Eventually.WaitAsync(() => Snapshot(leaders), l => l.Count == 2, what: "B to take over");
         Assert.Equal(["a", "b"], Snapshot(leaders));
         await stopB.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runB);

@@ -10,7 +10,10 @@ public sealed class ServerSideApplyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await TestCluster.StartAsync(new TestClusterOptions { RunPods = false });
-        if (Fixture.NoKubectl is null) (await _cluster.RunKubectlAsync("apply", "-f", Fixture.Path("widget-crd.yaml"))).EnsureSuccess();
+        if (Fixture.NoKubectl is null)
+        {
+            (await _cluster.RunKubectlAsync("apply", "-f", Fixture.Path("widget-crd.yaml"))).EnsureSuccess();
+        }
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

@@ -52,12 +52,12 @@ public sealed class ServiceNetworkingTests : IAsyncLifetime
         var podIp = (await _cluster.RunKubectlAsync("get", "pod", "web-0", "-o", "jsonpath={.status.podIP}")).EnsureSuccess().StandardOutput;
 
         // Then the service's endpoints name the pod, and HTTP through the cluster IP reaches it
-        var endpoints = await Eventually.ReturnsAsync(
+        var endpoints = await Eventually.WaitAsync(
             async () => (await _cluster.RunKubectlAsync("get", "endpoints", "web", "-o", "jsonpath={.subsets[0].addresses[0].ip}:{.subsets[0].ports[0].port}")).StandardOutput,
             text => text == $"{podIp}:8080", what: "the endpoints to list the pod");
         Assert.Equal($"{podIp}:8080", endpoints);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-        var response = await Eventually.ReturnsAsync(async () =>
+        var response = await Eventually.WaitAsync(async () =>
         {
             try
             {
@@ -86,7 +86,7 @@ public sealed class ServiceNetworkingTests : IAsyncLifetime
               containers:
                 - {name: main, image: busybox, command: [sh, -c, "for i in 1 2 3; do echo line $i; sleep 0.4; done"]}
             """)).EnsureSuccess();
-        await Eventually.ReturnsAsync(() => _cluster.PodProcesses("default", "talker"), p => p.Count == 1 && p[0].State != "waiting", what: "the container to start");
+        await Eventually.WaitAsync(() => _cluster.PodProcesses("default", "talker"), p => p.Count == 1 && p[0].State != "waiting", what: "the container to start");
 
         // When kubectl follows its log
         var followed = (await _cluster.RunKubectlAsync("logs", "-f", "talker")).EnsureSuccess();

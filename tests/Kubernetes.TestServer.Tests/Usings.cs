@@ -1,1 +1,2 @@
+global using DaskOperator.Tests.Support;
 global using Xunit;

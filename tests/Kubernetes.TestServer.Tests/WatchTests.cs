@@ -43,7 +43,7 @@ public sealed class WatchTests : IAsyncLifetime
                 }
             }
         }, cts.Token);
-        await Eventually.ReturnsAsync(() => _cluster.Store.OpenWatchCount, n => n == 1, what: "the watch to open");
+        await Eventually.WaitAsync(() => _cluster.Store.OpenWatchCount, n => n == 1, what: "the watch to open");
         await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"k":"v2"}}""", V1Patch.PatchType.MergePatch), "before", "default");
         await _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("after"), "default");
         await _client.CoreV1.DeleteNamespacedConfigMapAsync("before", "default");
@@ -120,7 +120,7 @@ public sealed class WatchTests : IAsyncLifetime
         }, cts.Token);
 
         // When the label changes so that the selector no longer matches
-        await Eventually.ReturnsAsync(() => events.Count, n => n == 1, what: "the initial ADDED event");
+        await Eventually.WaitAsync(() => events.Count, n => n == 1, what: "the initial ADDED event");
         await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"tier":"silver"}}}""", V1Patch.PatchType.MergePatch), "labelled", "default");
         await watching;
 
@@ -151,7 +151,7 @@ public sealed class WatchTests : IAsyncLifetime
                 return "reset";
             }
         }, cts.Token);
-        await Eventually.ReturnsAsync(() => _cluster.Store.OpenWatchCount, n => n == 1, what: "the watch to open");
+        await Eventually.WaitAsync(() => _cluster.Store.OpenWatchCount, n => n == 1, what: "the watch to open");
 
         // When the test drops all watches
         var dropped = _cluster.DropWatches(abortConnections);

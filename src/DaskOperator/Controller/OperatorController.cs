@@ -56,7 +56,10 @@ internal sealed class OperatorController(
             {
                 var result = await _byKind[key.Kind].ReconcileAsync(key.Namespace, key.Name, abandon).ConfigureAwait(false);
                 queue.Forget(key);
-                if (result.RequeueAfter is { } delay) queue.AddAfter(key, delay);
+                if (result.RequeueAfter is { } delay)
+                {
+                    queue.AddAfter(key, delay);
+                }
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested)
             {

@@ -87,7 +87,10 @@ internal sealed record WatchSource(
         }
         foreach (var owner in pod.Metadata.OwnerReferences ?? [])
         {
-            if (owner.Kind == "DaskJob") yield return new ResourceKey(DaskKind.Job, ns, owner.Name);
+            if (owner.Kind == "DaskJob")
+            {
+                yield return new ResourceKey(DaskKind.Job, ns, owner.Name);
+            }
         }
     }
 

@@ -22,11 +22,19 @@ internal sealed class Watcher(WatchSource source, WorkQueue queue, ILogger logge
             try
             {
                 var list = await source.ListAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var item in list.Items) Enqueue(item);
+                foreach (var item in list.Items)
+                {
+                    Enqueue(item);
+                }
+
                 Synced = true;
                 await foreach (var (type, item) in source.Watch(list.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false))
                 {
-                    if (type is WatchEventType.Bookmark or WatchEventType.Error) continue;
+                    if (type is WatchEventType.Bookmark or WatchEventType.Error)
+                    {
+                        continue;
+                    }
+
                     Enqueue(item);
                 }
                 logger.LogInformation("Watch on {Resource} ended; listing again", source.Name);
@@ -52,6 +60,9 @@ internal sealed class Watcher(WatchSource source, WorkQueue queue, ILogger logge
 
     private void Enqueue(KubeObject item)
     {
-        foreach (var key in source.KeysOf(item)) queue.Add(key);
+        foreach (var key in source.KeysOf(item))
+        {
+            queue.Add(key);
+        }
     }
 }

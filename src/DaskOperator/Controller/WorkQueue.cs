@@ -19,14 +19,17 @@ internal sealed class WorkQueue : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
 
-    public int Length { get { lock (_lock) return _queued.Count; } }
+    public int Length { get { lock (_lock) { return _queued.Count; } } }
 
     public void Add(ResourceKey key)
     {
         lock (_lock)
         {
             if (_processing.Contains(key)) { _dirty.Add(key); return; }
-            if (!_queued.Add(key)) return;
+            if (!_queued.Add(key))
+            {
+                return;
+            }
         }
         _ready.Writer.TryWrite(key);
     }
@@ -34,14 +37,18 @@ internal sealed class WorkQueue : IDisposable
     public void AddAfter(ResourceKey key, TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero) { Add(key); return; }
-        _ = Task.Delay(delay, _stopping.Token).ContinueWith(t => { if (!t.IsCanceled) Add(key); }, TaskScheduler.Default);
+        _ = Task.Delay(delay, _stopping.Token).ContinueWith(t => { if (!t.IsCanceled) { Add(key); } }, TaskScheduler.Default);
     }
 
     /// <summary>Requeues after a failure, waiting longer each time the same key fails.</summary>
     public TimeSpan AddRateLimited(ResourceKey key)
     {
         int failures;
-        lock (_lock) failures = _failures[key] = _failures.GetValueOrDefault(key) + 1;
+        lock (_lock)
+        {
+            failures = _failures[key] = _failures.GetValueOrDefault(key) + 1;
+        }
+
         var delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, BaseDelay.Ticks << Math.Min(failures - 1, 16)));
         AddAfter(key, delay);
         return delay;
@@ -49,7 +56,10 @@ internal sealed class WorkQueue : IDisposable
 
     public void Forget(ResourceKey key)
     {
-        lock (_lock) _failures.Remove(key);
+        lock (_lock)
+        {
+            _failures.Remove(key);
+        }
     }
 
     public async Task<ResourceKey> TakeAsync(CancellationToken cancellationToken)
@@ -71,7 +81,10 @@ internal sealed class WorkQueue : IDisposable
             _processing.Remove(key);
             again = _dirty.Remove(key);
         }
-        if (again) Add(key);
+        if (again)
+        {
+            Add(key);
+        }
     }
 
     public void Dispose()

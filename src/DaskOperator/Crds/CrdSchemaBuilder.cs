@@ -10,10 +10,26 @@ internal static class CrdSchemaBuilder
     public static V1JSONSchemaProps ForType(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(string)) return new V1JSONSchemaProps { Type = "string" };
-        if (type == typeof(int)) return new V1JSONSchemaProps { Type = "integer", Format = "int32" };
-        if (type == typeof(long)) return new V1JSONSchemaProps { Type = "integer", Format = "int64" };
-        if (type == typeof(bool)) return new V1JSONSchemaProps { Type = "boolean" };
+        if (type == typeof(string))
+        {
+            return new V1JSONSchemaProps { Type = "string" };
+        }
+
+        if (type == typeof(int))
+        {
+            return new V1JSONSchemaProps { Type = "integer", Format = "int32" };
+        }
+
+        if (type == typeof(long))
+        {
+            return new V1JSONSchemaProps { Type = "integer", Format = "int64" };
+        }
+
+        if (type == typeof(bool))
+        {
+            return new V1JSONSchemaProps { Type = "boolean" };
+        }
+
         if (type == typeof(Dictionary<string, string>))
         {
             return new V1JSONSchemaProps { Type = "object", AdditionalProperties = new V1JSONSchemaProps { Type = "string" } };
@@ -43,7 +59,11 @@ internal static class CrdSchemaBuilder
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name;
-            if (name is null || (name is "apiVersion" or "kind" or "metadata" && type.IsSubclassOfDaskObject())) continue;
+            if (name is null || (name is "apiVersion" or "kind" or "metadata" && type.IsSubclassOfDaskObject()))
+            {
+                continue;
+            }
+
             var schema = ForType(property.PropertyType);
             schema.Description ??= property.GetCustomAttribute<DescriptionAttribute>()?.Text;
             schema.DefaultProperty = property.GetCustomAttribute<DefaultValueAttribute>()?.Value;
@@ -55,7 +75,10 @@ internal static class CrdSchemaBuilder
                 schema.Properties = embeddedDefaults.ToDictionary(d => d.Field, d => new V1JSONSchemaProps { Type = "string", DefaultProperty = d.Value });
             }
             properties[name] = schema;
-            if (property.GetCustomAttribute<RequiredAttribute>() is not null) required.Add(name);
+            if (property.GetCustomAttribute<RequiredAttribute>() is not null)
+            {
+                required.Add(name);
+            }
         }
         return new V1JSONSchemaProps
         {

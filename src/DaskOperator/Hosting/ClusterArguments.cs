@@ -32,7 +32,11 @@ internal sealed class ClusterArguments
             var flag = arg == "-n" ? "--namespace" : arg;
             var value = Switches.Contains(flag) ? ""
                 : i + 1 < args.Count ? args[++i] : throw new UsageException($"{arg} needs a value.");
-            if (!parsed._options.TryGetValue(flag, out var values)) parsed._options[flag] = values = [];
+            if (!parsed._options.TryGetValue(flag, out var values))
+            {
+                parsed._options[flag] = values = [];
+            }
+
             values.Add(value);
         }
         return parsed;
@@ -61,7 +65,11 @@ internal sealed class ClusterArguments
     public Dictionary<string, string>? Pairs(string flag)
     {
         var values = All(flag).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        if (values.Count == 0) return null;
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
         return values.ToDictionary(
             v => v.Contains('=', StringComparison.Ordinal) && v.IndexOf('=', StringComparison.Ordinal) > 0 ? v[..v.IndexOf('=', StringComparison.Ordinal)]
                 : throw new UsageException($"{flag} takes KEY=VALUE, not '{v}'."),
@@ -97,6 +105,9 @@ internal sealed class ClusterArguments
     public void EnsureAllUsed(string subcommand)
     {
         var unknown = _options.Keys.FirstOrDefault(k => !_used.Contains(k));
-        if (unknown is not null) throw new UsageException($"cluster {subcommand} does not take {unknown}.");
+        if (unknown is not null)
+        {
+            throw new UsageException($"cluster {subcommand} does not take {unknown}.");
+        }
     }
 }

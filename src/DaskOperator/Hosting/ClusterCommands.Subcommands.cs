@@ -26,7 +26,10 @@ internal static partial class ClusterCommands
         await using var cluster = await KubeCluster.CreateAsync(name, options, ct).ConfigureAwait(false);
         await stdout.WriteLineAsync($"Created Dask cluster '{name}' in namespace '{cluster.Namespace}'.").ConfigureAwait(false);
         await WriteAddressesAsync(cluster, stdout).ConfigureAwait(false);
-        if (wait) await WaitForWorkersAsync(cluster, options.Workers, options.ResourceTimeout, stdout, ct).ConfigureAwait(false);
+        if (wait)
+        {
+            await WaitForWorkersAsync(cluster, options.Workers, options.ResourceTimeout, stdout, ct).ConfigureAwait(false);
+        }
     }
 
     private static async Task ListAsync(ClusterArguments args, TextWriter stdout, CancellationToken ct)
@@ -78,7 +81,11 @@ internal static partial class ClusterCommands
         var name = args.Names("adapt", "NAME")[0];
         var minimum = args.Number("--minimum") ?? throw new UsageException("cluster adapt needs --minimum N.");
         var maximum = args.Number("--maximum") ?? throw new UsageException("cluster adapt needs --maximum N.");
-        if (maximum < minimum) throw new UsageException($"--maximum ({maximum}) is below --minimum ({minimum}).");
+        if (maximum < minimum)
+        {
+            throw new UsageException($"--maximum ({maximum}) is below --minimum ({minimum}).");
+        }
+
         var group = args.Text("--group") ?? "default";
         var options = args.Connection();
         args.EnsureAllUsed("adapt");
@@ -111,7 +118,10 @@ internal static partial class ClusterCommands
         await using var cluster = await KubeCluster.ConnectAsync(words[0], options, ct).ConfigureAwait(false);
         await cluster.AddWorkerGroupAsync(words[1], group, ct).ConfigureAwait(false);
         await stdout.WriteLineAsync($"Added worker group '{words[1]}' ({group.Workers} workers) to '{words[0]}'.").ConfigureAwait(false);
-        if (wait) await WaitForAllGroupsAsync(cluster, options.ResourceTimeout, stdout, ct).ConfigureAwait(false);
+        if (wait)
+        {
+            await WaitForAllGroupsAsync(cluster, options.ResourceTimeout, stdout, ct).ConfigureAwait(false);
+        }
     }
 
     private static async Task DeleteGroupAsync(ClusterArguments args, TextWriter stdout, CancellationToken ct)
@@ -151,7 +161,10 @@ internal static partial class ClusterCommands
     private static async Task WriteAddressesAsync(KubeCluster cluster, TextWriter stdout)
     {
         await stdout.WriteLineAsync($"Scheduler: {cluster.SchedulerAddress}").ConfigureAwait(false);
-        if (cluster.DashboardUri is { } dashboard) await stdout.WriteLineAsync($"Dashboard: {dashboard}").ConfigureAwait(false);
+        if (cluster.DashboardUri is { } dashboard)
+        {
+            await stdout.WriteLineAsync($"Dashboard: {dashboard}").ConfigureAwait(false);
+        }
     }
 
     private static async Task WaitForAllGroupsAsync(KubeCluster cluster, TimeSpan timeout, TextWriter stdout, CancellationToken ct)

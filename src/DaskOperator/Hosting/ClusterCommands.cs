@@ -74,7 +74,10 @@ internal static partial class ClusterCommands
         try
         {
             using var status = System.Text.Json.JsonDocument.Parse(e.Response.Content);
-            if (status.RootElement.TryGetProperty("message", out var message)) return message.GetString() ?? e.Message;
+            if (status.RootElement.TryGetProperty("message", out var message))
+            {
+                return message.GetString() ?? e.Message;
+            }
         }
         catch (System.Text.Json.JsonException)
         {

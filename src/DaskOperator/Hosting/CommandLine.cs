@@ -30,7 +30,11 @@ internal static class CommandLine
                 case "crds":
                     var output = args.Length == 3 && args[1] == "--output" ? args[2]
                         : throw new UsageException("crds needs --output DIR.");
-                    foreach (var path in CrdGenerator.WriteAll(output)) await stdout.WriteLineAsync(path).ConfigureAwait(false);
+                    foreach (var path in CrdGenerator.WriteAll(output))
+                    {
+                        await stdout.WriteLineAsync(path).ConfigureAwait(false);
+                    }
+
                     return 0;
                 case "cluster":
                     return await ClusterCommands.RunAsync(args[1..], stdout, stderr).ConfigureAwait(false);

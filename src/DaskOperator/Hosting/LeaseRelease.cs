@@ -19,7 +19,10 @@ internal static class LeaseRelease
         try
         {
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(name, ns, cancellationToken: cts.Token).ConfigureAwait(false);
-            if (lease.Spec?.HolderIdentity != identity) return false;
+            if (lease.Spec?.HolderIdentity != identity)
+            {
+                return false;
+            }
             // Empty, not absent: the client's elector treats a missing holder as "no lease yet" and would try to create one.
             lease.Spec.HolderIdentity = "";
             lease.Spec.LeaseDurationSeconds = 1;

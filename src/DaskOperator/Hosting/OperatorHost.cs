@@ -79,7 +79,11 @@ internal static class OperatorHost
                 elector.OnStoppedLeading += () =>
                 {
                     leading = false;
-                    if (!cancellationToken.IsCancellationRequested) logger.LogWarning("Lost leadership; stopping the controller");
+                    if (!cancellationToken.IsCancellationRequested)
+                    {
+                        logger.LogWarning("Lost leadership; stopping the controller");
+                    }
+
                     term.Cancel();
                 };
                 try
@@ -92,7 +96,11 @@ internal static class OperatorHost
                 }
                 await term.CancelAsync().ConfigureAwait(false);
                 // Drained before the lease goes, so the next leader never overlaps with our last writes.
-                if (run is not null) await run.ConfigureAwait(false);
+                if (run is not null)
+                {
+                    await run.ConfigureAwait(false);
+                }
+
                 if (run is not null && cancellationToken.IsCancellationRequested
                     && await LeaseRelease.ReleaseAsync(client, leaseNamespace, LeaseName, options.Identity, logger).ConfigureAwait(false))
                 {

@@ -37,8 +37,15 @@ internal sealed record OperatorOptions
                 default: throw new UsageException($"Unknown option '{args[i]}'.");
             }
         }
-        if (allNamespaces && namespaceGiven) throw new UsageException("--namespace and --all-namespaces exclude each other.");
-        if (allNamespaces) options = options with { Namespace = null };
+        if (allNamespaces && namespaceGiven)
+        {
+            throw new UsageException("--namespace and --all-namespaces exclude each other.");
+        }
+
+        if (allNamespaces)
+        {
+            options = options with { Namespace = null };
+        }
         else if (!namespaceGiven && Environment.GetEnvironmentVariable("WATCH_NAMESPACE") is { Length: > 0 } ns)
         {
             options = options with { Namespace = ns };

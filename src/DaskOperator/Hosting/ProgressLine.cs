@@ -26,6 +26,9 @@ internal sealed class ProgressLine(TextWriter output)
 
     public void End()
     {
-        if (_inPlace && _shown) output.WriteLine();
+        if (_inPlace && _shown)
+        {
+            output.WriteLine();
+        }
     }
 }

@@ -28,7 +28,11 @@ internal sealed class ShutdownSignals : IDisposable
 
     public void Dispose()
     {
-        foreach (var registration in _registrations) registration.Dispose();
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
         _stop.Dispose();
     }
 }

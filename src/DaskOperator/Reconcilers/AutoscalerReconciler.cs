@@ -24,14 +24,22 @@ internal sealed partial class AutoscalerReconciler(KubeApi api, EventRecorder ev
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
         var scaler = await api.GetAsync<DaskAutoscaler>("daskautoscalers", ns, name, ct).ConfigureAwait(false);
-        if (scaler is null || scaler.Metadata.DeletionTimestamp is not null) return ReconcileResult.Done;
+        if (scaler is null || scaler.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
         if (scaler.Spec.Minimum > scaler.Spec.Maximum)
         {
             return await ReportAsync(scaler, Health.Error, "InvalidBounds",
                 $"The minimum {scaler.Spec.Minimum} is greater than the maximum {scaler.Spec.Maximum}, so no worker count satisfies both.", ct).ConfigureAwait(false);
         }
         var cluster = await api.GetAsync<DaskCluster>("daskclusters", ns, scaler.Spec.Cluster, ct).ConfigureAwait(false);
-        if (cluster is null) return await ReportAsync(scaler, Health.Waiting, "ClusterMissing", $"DaskCluster {scaler.Spec.Cluster} does not exist.", ct).ConfigureAwait(false);
+        if (cluster is null)
+        {
+            return await ReportAsync(scaler, Health.Waiting, "ClusterMissing", $"DaskCluster {scaler.Spec.Cluster} does not exist.", ct).ConfigureAwait(false);
+        }
+
         if (!Ownership.IsOwnedBy(scaler.Metadata, cluster))
         {
             var owners = (scaler.Metadata.OwnerReferences ?? []).Append(Ownership.ReferenceTo(cluster)).ToList();
@@ -58,9 +66,17 @@ internal sealed partial class AutoscalerReconciler(KubeApi api, EventRecorder ev
         }
 
         var waitFor = CooldownLeft(scaler);
-        if (waitFor > TimeSpan.Zero) return await ReportAsync(scaler, Health.Active, "CoolingDown", "Stabilising until the cooldown ends.", ct, waitFor).ConfigureAwait(false);
+        if (waitFor > TimeSpan.Zero)
+        {
+            return await ReportAsync(scaler, Health.Active, "CoolingDown", "Stabilising until the cooldown ends.", ct, waitFor).ConfigureAwait(false);
+        }
+
         var scheduler = await schedulers.ForClusterAsync(ns, cluster.Metadata.Name, ct).ConfigureAwait(false);
-        if (scheduler is null) return await ReportAsync(scaler, Health.Waiting, "SchedulerUnavailable", "The scheduler service has no address yet.", ct).ConfigureAwait(false);
+        if (scheduler is null)
+        {
+            return await ReportAsync(scaler, Health.Waiting, "SchedulerUnavailable", "The scheduler service has no address yet.", ct).ConfigureAwait(false);
+        }
+
         int target;
         try
         {
@@ -80,7 +96,10 @@ internal sealed partial class AutoscalerReconciler(KubeApi api, EventRecorder ev
             desired = Math.Max(current - step, desired);
         }
         var message = $"Scheduler target {target}; this group's share {share}; replicas {desired}.";
-        if (desired == current) return await ReportAsync(scaler, Health.Active, "TargetApplied", message, ct).ConfigureAwait(false);
+        if (desired == current)
+        {
+            return await ReportAsync(scaler, Health.Active, "TargetApplied", message, ct).ConfigureAwait(false);
+        }
 
         await api.MergePatchAsync("daskworkergroups", ns, group.Metadata.Name, new { spec = new { worker = new { replicas = desired } } }, ct)
             .ConfigureAwait(false);

@@ -37,7 +37,11 @@ internal sealed class ClusterFinalizer(KubeApi api)
         {
             await api.DeletePodAsync(ns, pod.Metadata.Name, ct).ConfigureAwait(false);
         }
-        if (groups.Count > 0 || workers.Count > 0) return false;
+        if (groups.Count > 0 || workers.Count > 0)
+        {
+            return false;
+        }
+
         var finalizers = (cluster.Metadata.Finalizers ?? []).Where(f => f != Name).ToList();
         await api.MergePatchAsync("daskclusters", ns, cluster.Metadata.Name,
             new { metadata = new { finalizers, resourceVersion = cluster.Metadata.ResourceVersion } }, ct).ConfigureAwait(false);

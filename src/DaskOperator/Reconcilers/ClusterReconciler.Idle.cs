@@ -15,13 +15,28 @@ internal sealed partial class ClusterReconciler
     private async Task<(string? Since, bool Expired)> CheckIdleAsync(DaskCluster cluster, V1Pod? scheduler, CancellationToken ct)
     {
         var since = cluster.Status?.IdleSince;
-        if (cluster.Spec.IdleTimeout <= 0) return (null, false);
-        if (scheduler?.IsRunning() != true) return (since, false);
+        if (cluster.Spec.IdleTimeout <= 0)
+        {
+            return (null, false);
+        }
+
+        if (scheduler?.IsRunning() != true)
+        {
+            return (since, false);
+        }
+
         var client = await schedulers.ForClusterAsync(cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, ct).ConfigureAwait(false);
-        if (client is null) return (since, false);
+        if (client is null)
+        {
+            return (since, false);
+        }
+
         try
         {
-            if (!await client.IsIdleAsync(ct).ConfigureAwait(false)) return (null, false);
+            if (!await client.IsIdleAsync(ct).ConfigureAwait(false))
+            {
+                return (null, false);
+            }
         }
         catch (DaskProtocolException)
         {
@@ -32,7 +47,11 @@ internal sealed partial class ClusterReconciler
         {
             return (now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), false);
         }
-        if (now - start < TimeSpan.FromSeconds(cluster.Spec.IdleTimeout)) return (since, false);
+        if (now - start < TimeSpan.FromSeconds(cluster.Spec.IdleTimeout))
+        {
+            return (since, false);
+        }
+
         await events.NormalAsync(cluster, "IdleTimeout",
             $"The scheduler has been idle since {since}, longer than idleTimeout {cluster.Spec.IdleTimeout}s; deleting the cluster.", ct).ConfigureAwait(false);
         await api.DeleteAsync("daskclusters", cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, ct).ConfigureAwait(false);

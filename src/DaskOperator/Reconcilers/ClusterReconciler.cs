@@ -20,23 +20,45 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
         var cluster = await api.GetAsync<DaskCluster>("daskclusters", ns, name, ct).ConfigureAwait(false);
-        if (cluster is null) return ReconcileResult.Done;
+        if (cluster is null)
+        {
+            return ReconcileResult.Done;
+        }
+
         if (cluster.Metadata.DeletionTimestamp is not null)
         {
-            if (!ClusterFinalizer.IsPresent(cluster)) return ReconcileResult.Done;
+            if (!ClusterFinalizer.IsPresent(cluster))
+            {
+                return ReconcileResult.Done;
+            }
+
             return await finalizer.FinalizeAsync(cluster, ct).ConfigureAwait(false) ? ReconcileResult.Done : ReconcileResult.After(Soon);
         }
-        if (ClusterNames.Problem("DaskCluster", name) is { } problem) return await RefuseAsync(cluster, problem, ct).ConfigureAwait(false);
+        if (ClusterNames.Problem("DaskCluster", name) is { } problem)
+        {
+            return await RefuseAsync(cluster, problem, ct).ConfigureAwait(false);
+        }
         // The finalizer goes on before any child exists, so a delete can never skip the cleanup.
-        if (!ClusterFinalizer.IsPresent(cluster)) await finalizer.AddAsync(cluster, ct).ConfigureAwait(false);
+        if (!ClusterFinalizer.IsPresent(cluster))
+        {
+            await finalizer.AddAsync(cluster, ct).ConfigureAwait(false);
+        }
 
         var result = ReconcileResult.After(Resync);
         var scheduler = await EnsureSchedulerPodAsync(cluster, ct).ConfigureAwait(false);
-        if (scheduler is null || !scheduler.IsRunning()) result = result.Min(ReconcileResult.After(TimeSpan.FromSeconds(5)));
+        if (scheduler is null || !scheduler.IsRunning())
+        {
+            result = result.Min(ReconcileResult.After(TimeSpan.FromSeconds(5)));
+        }
+
         var service = await EnsureServiceAsync(cluster, ct).ConfigureAwait(false);
         var group = await EnsureDefaultGroupAsync(cluster, ct).ConfigureAwait(false);
         var idle = await CheckIdleAsync(cluster, scheduler, ct).ConfigureAwait(false);
-        if (idle.Expired) return ReconcileResult.Done;
+        if (idle.Expired)
+        {
+            return ReconcileResult.Done;
+        }
+
         await UpdateStatusAsync(cluster, scheduler, service, group, idle.Since, ct).ConfigureAwait(false);
         return idle.Since is null && cluster.Spec.IdleTimeout <= 0 ? result : result.Min(ReconcileResult.After(IdlePoll(cluster)));
     }
@@ -52,7 +74,11 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
             await events.NormalAsync(cluster, "SchedulerCreated", $"Created scheduler pod {pod.Metadata.Name}.", ct).ConfigureAwait(false);
             return pod;
         }
-        if (pod.IsTerminating()) return null;
+        if (pod.IsTerminating())
+        {
+            return null;
+        }
+
         if (pod.IsFinished() || pod.SpecHashOf() != hash)
         {
             var why = pod.IsFinished() ? $"it is {pod.Status?.Phase}" : "the scheduler spec changed";
@@ -77,7 +103,10 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
             await events.NormalAsync(cluster, "ServiceCreated", $"Created scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
             return service;
         }
-        if (service.Metadata.Annotations?.TryGetValue(Labels.SpecHash, out var current) == true && current == hash) return service;
+        if (service.Metadata.Annotations?.TryGetValue(Labels.SpecHash, out var current) == true && current == hash)
+        {
+            return service;
+        }
         // Patched in place rather than recreated: the ClusterIP, which running workers already resolved, stays.
         await api.PatchServiceAsync(ns, desired.Metadata.Name, new
         {
@@ -95,7 +124,11 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
         status.Phase = "Error";
         status.ObservedGeneration = cluster.Metadata.Generation;
         status.Conditions = Conditions.Set(status.Conditions, "NameValid", false, "InvalidName", problem);
-        if (cluster.Status.SameAs(status)) return ReconcileResult.Done;
+        if (cluster.Status.SameAs(status))
+        {
+            return ReconcileResult.Done;
+        }
+
         await events.WarningAsync(cluster, "InvalidName", problem, ct).ConfigureAwait(false);
         await api.PatchStatusAsync("daskclusters", cluster.Metadata.NamespaceProperty, cluster.Metadata.Name, status, ct).ConfigureAwait(false);
         return ReconcileResult.Done;
@@ -135,16 +168,28 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
         }
         var desired = KubeApi.Clone(cluster.Spec.Worker);
         var propagated = group.Metadata.Annotations?.TryGetValue(Labels.PropagatedReplicas, out var p) == true ? p : null;
-        if (propagated == clusterReplicas) desired.Replicas = group.Spec.Worker.Replicas;
+        if (propagated == clusterReplicas)
+        {
+            desired.Replicas = group.Spec.Worker.Replicas;
+        }
+
         if (KubeApi.Json(group.Spec.Worker) != KubeApi.Json(desired) || group.Spec.Cluster != cluster.Metadata.Name || propagated != clusterReplicas
             || !Contains(group.Metadata.Labels, labels) || !Contains(group.Metadata.Annotations, annotations))
         {
             group.Spec.Worker = desired;
             group.Spec.Cluster = cluster.Metadata.Name;
             group.Metadata.Labels ??= new Dictionary<string, string>();
-            foreach (var (k, v) in labels) group.Metadata.Labels[k] = v;
+            foreach (var (k, v) in labels)
+            {
+                group.Metadata.Labels[k] = v;
+            }
+
             group.Metadata.Annotations ??= new Dictionary<string, string>();
-            foreach (var (k, v) in annotations) group.Metadata.Annotations[k] = v;
+            foreach (var (k, v) in annotations)
+            {
+                group.Metadata.Annotations[k] = v;
+            }
+
             group.Metadata.Annotations[Labels.PropagatedReplicas] = clusterReplicas;
             group = await api.ReplaceAsync("daskworkergroups", ns, name, group, ct).ConfigureAwait(false);
         }

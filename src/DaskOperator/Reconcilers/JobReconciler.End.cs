@@ -24,7 +24,11 @@ internal sealed partial class JobReconciler
         status.Conditions = Conditions.Set(status.Conditions, "Failed", true, reason, message);
         var runner = await api.GetPodAsync(ns, RunnerName(job.Metadata.Name), ct).ConfigureAwait(false);
         // A finished runner stays, so its logs can be read; one still running (restarting, or past the deadline) is stopped.
-        if (runner is not null && !runner.IsFinished()) await api.DeletePodAsync(ns, runner.Metadata.Name, ct).ConfigureAwait(false);
+        if (runner is not null && !runner.IsFinished())
+        {
+            await api.DeletePodAsync(ns, runner.Metadata.Name, ct).ConfigureAwait(false);
+        }
+
         if (job.Spec.KeepClusterOnFailure)
         {
             await events.WarningAsync(job, reason, $"{message} Kept DaskCluster {job.Metadata.Name} for debugging (keepClusterOnFailure).", ct)
@@ -56,14 +60,30 @@ internal sealed partial class JobReconciler
             return await WriteAsync(job, status, ReconcileResult.Done, ct).ConfigureAwait(false);
         }
         var left = end.AddSeconds(ttl) - DateTime.UtcNow;
-        if (left > TimeSpan.Zero) return await WriteAsync(job, status, ReconcileResult.After(left), ct).ConfigureAwait(false);
+        if (left > TimeSpan.Zero)
+        {
+            return await WriteAsync(job, status, ReconcileResult.After(left), ct).ConfigureAwait(false);
+        }
+
         var ns = job.Metadata.NamespaceProperty;
         var runner = await api.GetPodAsync(ns, RunnerName(job.Metadata.Name), ct).ConfigureAwait(false);
         var cluster = await api.GetAsync<DaskCluster>("daskclusters", ns, job.Metadata.Name, ct).ConfigureAwait(false);
-        if (runner is not null && !runner.IsTerminating()) await api.DeletePodAsync(ns, runner.Metadata.Name, ct).ConfigureAwait(false);
-        if (cluster is not null && cluster.Metadata.DeletionTimestamp is null) await api.DeleteAsync("daskclusters", ns, job.Metadata.Name, ct).ConfigureAwait(false);
+        if (runner is not null && !runner.IsTerminating())
+        {
+            await api.DeletePodAsync(ns, runner.Metadata.Name, ct).ConfigureAwait(false);
+        }
+
+        if (cluster is not null && cluster.Metadata.DeletionTimestamp is null)
+        {
+            await api.DeleteAsync("daskclusters", ns, job.Metadata.Name, ct).ConfigureAwait(false);
+        }
+
         var message = $"ttlSecondsAfterFinished {ttl} passed; deleted the runner pod and DaskCluster {job.Metadata.Name}.";
-        if (status.Conditions?.Any(c => c.Type == "CleanedUp") != true) await events.NormalAsync(job, "TTLExpired", message, ct).ConfigureAwait(false);
+        if (status.Conditions?.Any(c => c.Type == "CleanedUp") != true)
+        {
+            await events.NormalAsync(job, "TTLExpired", message, ct).ConfigureAwait(false);
+        }
+
         status.Conditions = Conditions.Set(status.Conditions, "CleanedUp", true, "TTLExpired", message);
         return await WriteAsync(job, status, ReconcileResult.Done, ct).ConfigureAwait(false);
     }
@@ -74,7 +94,11 @@ internal sealed partial class JobReconciler
         status.JobStatus = "Failed";
         status.Phase = "Error";
         status.Conditions = Conditions.Set(status.Conditions, "Failed", true, "InvalidName", problem);
-        if (job.Status.SameAs(status)) return ReconcileResult.Done;
+        if (job.Status.SameAs(status))
+        {
+            return ReconcileResult.Done;
+        }
+
         await events.WarningAsync(job, "InvalidName", problem, ct).ConfigureAwait(false);
         await api.PatchStatusAsync("daskjobs", job.Metadata.NamespaceProperty, job.Metadata.Name, status, ct).ConfigureAwait(false);
         return ReconcileResult.Done;

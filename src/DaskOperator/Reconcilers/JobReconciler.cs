@@ -21,11 +21,23 @@ internal sealed partial class JobReconciler(KubeApi api, EventRecorder events) :
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
         var job = await api.GetAsync<DaskJob>("daskjobs", ns, name, ct).ConfigureAwait(false);
-        if (job is null || job.Metadata.DeletionTimestamp is not null) return ReconcileResult.Done;
+        if (job is null || job.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
         var status = KubeApi.Clone(job.Status ?? new DaskStatus());
         status.ObservedGeneration = job.Metadata.Generation;
-        if (ClusterNames.Problem("DaskJob", name) is { } problem) return await RefuseAsync(job, status, problem, ct).ConfigureAwait(false);
-        if (status.JobStatus is "Successful" or "Failed") return await AfterEndAsync(job, status, ct).ConfigureAwait(false);
+        if (ClusterNames.Problem("DaskJob", name) is { } problem)
+        {
+            return await RefuseAsync(job, status, problem, ct).ConfigureAwait(false);
+        }
+
+        if (status.JobStatus is "Successful" or "Failed")
+        {
+            return await AfterEndAsync(job, status, ct).ConfigureAwait(false);
+        }
+
         if (status.JobStatus is null)
         {
             // Written on its own first, so that every step of the walk is seen by watchers.
@@ -56,22 +68,41 @@ internal sealed partial class JobReconciler(KubeApi api, EventRecorder events) :
             // The runner starts once its scheduler is ready and has a service, so its first connection finds it.
             var service = await api.GetServiceAsync(ns, PodTemplates.SchedulerName(name), ct).ConfigureAwait(false);
             var scheduler = await api.GetPodAsync(ns, PodTemplates.SchedulerName(name), ct).ConfigureAwait(false);
-            if (service is null || scheduler?.IsReady() != true) return await WriteAsync(job, status, ReconcileResult.After(Soon), ct).ConfigureAwait(false);
+            if (service is null || scheduler?.IsReady() != true)
+            {
+                return await WriteAsync(job, status, ReconcileResult.After(Soon), ct).ConfigureAwait(false);
+            }
+
             runner = await api.CreatePodAsync(ns, PodTemplates.JobRunnerPod(job, PodTemplates.CommPort(service.Spec), status.Failed ?? 0), ct)
                 .ConfigureAwait(false);
             await events.NormalAsync(job, "RunnerCreated", $"Created runner pod {runner.Metadata.Name}.", ct).ConfigureAwait(false);
         }
-        if (runner.IsTerminating()) return await WriteAsync(job, status, ReconcileResult.After(Soon), ct).ConfigureAwait(false);
+        if (runner.IsTerminating())
+        {
+            return await WriteAsync(job, status, ReconcileResult.After(Soon), ct).ConfigureAwait(false);
+        }
 
         var failures = RunnerFailures.Of(runner);
-        if (failures > (status.Failed ?? 0)) status.Failed = failures;
-        if (runner.Status?.Phase == "Succeeded") return await SucceedAsync(job, status, ct).ConfigureAwait(false);
+        if (failures > (status.Failed ?? 0))
+        {
+            status.Failed = failures;
+        }
+
+        if (runner.Status?.Phase == "Succeeded")
+        {
+            return await SucceedAsync(job, status, ct).ConfigureAwait(false);
+        }
+
         if (failures > job.Spec.BackoffLimit)
         {
             return await FailAsync(job, status, "BackoffLimitExceeded",
                 $"The runner failed {failures} time(s), more than backoffLimit {job.Spec.BackoffLimit}.", ct).ConfigureAwait(false);
         }
-        if (runner.Status?.Phase == "Failed") return await RetryAsync(job, status, runner, failures, ct).ConfigureAwait(false);
+        if (runner.Status?.Phase == "Failed")
+        {
+            return await RetryAsync(job, status, runner, failures, ct).ConfigureAwait(false);
+        }
+
         if (runner.Status?.Phase == "Running")
         {
             status.JobStatus = "Running";

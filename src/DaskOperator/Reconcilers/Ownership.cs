@@ -38,8 +38,16 @@ internal static class Ownership
     public static Dictionary<string, string> ChildLabels(V1ObjectMeta owner, SimpleObjectMeta? template, Dictionary<string, string> fixedLabels)
     {
         var labels = InheritedLabels(owner);
-        foreach (var (k, v) in template?.Labels ?? new Dictionary<string, string>()) labels[k] = v;
-        foreach (var (k, v) in fixedLabels) labels[k] = v;
+        foreach (var (k, v) in template?.Labels ?? new Dictionary<string, string>())
+        {
+            labels[k] = v;
+        }
+
+        foreach (var (k, v) in fixedLabels)
+        {
+            labels[k] = v;
+        }
+
         return labels;
     }
 
@@ -47,7 +55,11 @@ internal static class Ownership
     public static Dictionary<string, string> ChildAnnotations(V1ObjectMeta owner, SimpleObjectMeta? template)
     {
         var annotations = InheritedAnnotations(owner);
-        foreach (var (k, v) in template?.Annotations ?? new Dictionary<string, string>()) annotations[k] = v;
+        foreach (var (k, v) in template?.Annotations ?? new Dictionary<string, string>())
+        {
+            annotations[k] = v;
+        }
+
         return annotations;
     }
 }

@@ -14,7 +14,11 @@ internal sealed class SchedulerLocator(KubeApi api)
     {
         var service = await api.GetServiceAsync(ns, PodTemplates.SchedulerName(cluster), ct).ConfigureAwait(false);
         var ip = service?.Spec?.ClusterIP;
-        if (string.IsNullOrEmpty(ip) || ip == "None") return null;
+        if (string.IsNullOrEmpty(ip) || ip == "None")
+        {
+            return null;
+        }
+
         return new SchedulerClient(ip, PodTemplates.CommPort(service!.Spec));
     }
 }

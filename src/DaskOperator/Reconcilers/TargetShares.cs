@@ -35,7 +35,10 @@ internal sealed class TargetShares
         var groupOf = new Dictionary<string, DaskWorkerGroup>();
         foreach (var scaler in scalers)
         {
-            if (Resolve(cluster, scaler.Spec.WorkerGroup, byName) is { } group) groupOf[scaler.Metadata.Name] = group;
+            if (Resolve(cluster, scaler.Spec.WorkerGroup, byName) is { } group)
+            {
+                groupOf[scaler.Metadata.Name] = group;
+            }
         }
         var duplicates = new HashSet<string>();
         var active = new List<(string Scaler, string Group, int Minimum, int Maximum)>();
@@ -43,8 +46,14 @@ internal sealed class TargetShares
                      .OrderBy(s => s.Metadata.CreationTimestamp).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal))
         {
             var group = groupOf[scaler.Metadata.Name].Metadata.Name;
-            if (active.Any(a => a.Group == group)) duplicates.Add(scaler.Metadata.Name);
-            else active.Add((scaler.Metadata.Name, group, scaler.Spec.Minimum, scaler.Spec.Maximum));
+            if (active.Any(a => a.Group == group))
+            {
+                duplicates.Add(scaler.Metadata.Name);
+            }
+            else
+            {
+                active.Add((scaler.Metadata.Name, group, scaler.Spec.Minimum, scaler.Spec.Maximum));
+            }
         }
         var autoscaled = active.Select(a => a.Group).ToHashSet();
         var otherWorkers = groups.Where(g => !autoscaled.Contains(g.Metadata.Name)).Sum(g => Math.Max(0, g.Spec.Worker.Replicas));
@@ -63,12 +72,19 @@ internal sealed class TargetShares
             var given = false;
             for (var i = 0; i < shares.Length && left > 0; i++)
             {
-                if (shares[i] >= _active[i].Maximum) continue;
+                if (shares[i] >= _active[i].Maximum)
+                {
+                    continue;
+                }
+
                 shares[i]++;
                 left--;
                 given = true;
             }
-            if (!given) break;
+            if (!given)
+            {
+                break;
+            }
         }
         var index = _active.FindIndex(a => a.Scaler == scaler);
         return index < 0 ? need : shares[index];

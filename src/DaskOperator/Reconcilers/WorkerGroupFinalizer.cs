@@ -31,7 +31,10 @@ internal sealed class WorkerGroupFinalizer(KubeApi api, EventRecorder events, Sc
         {
             var pods = (await api.ListPodsAsync(ns, $"{Labels.WorkerGroupName}={group.Metadata.Name},{Labels.ClusterName}={group.Spec.Cluster}", ct)
                 .ConfigureAwait(false)).Where(p => !p.IsTerminating()).ToList();
-            if (pods.Count > 0 && !await RetireAsync(group, pods, ct).ConfigureAwait(false)) return false;
+            if (pods.Count > 0 && !await RetireAsync(group, pods, ct).ConfigureAwait(false))
+            {
+                return false;
+            }
         }
         await api.MergePatchAsync("daskworkergroups", ns, group.Metadata.Name, new
         {
@@ -64,7 +67,11 @@ internal sealed class WorkerGroupFinalizer(KubeApi api, EventRecorder events, Sc
         {
             await api.DeletePodAsync(ns, pod.Metadata.Name, ct).ConfigureAwait(false);
         }
-        if (podOf.Count == 0) return true;
+        if (podOf.Count == 0)
+        {
+            return true;
+        }
+
         var retired = await scheduler!.RetireAsync([.. podOf.Keys], ct).ConfigureAwait(false);
         foreach (var address in retired.Where(podOf.ContainsKey))
         {

@@ -36,7 +36,11 @@ internal sealed partial class WorkerGroupReconciler
             await events.NormalAsync(group, "ScaledDown", $"Deleted {deleted.Count} pending worker pod(s) that never started.", ct).ConfigureAwait(false);
         }
         var remaining = excess - deleted.Count;
-        if (remaining == 0) return new ScaleOutcome(deleted, null);
+        if (remaining == 0)
+        {
+            return new ScaleOutcome(deleted, null);
+        }
+
         var running = pods.Except(deleted).ToList();
         var retired = await RetireAsync(group, running, remaining, hash, removable, ct).ConfigureAwait(false);
         return new ScaleOutcome([.. deleted, .. retired.Deleted], retired.Blocked);
@@ -46,7 +50,10 @@ internal sealed partial class WorkerGroupReconciler
     private async Task<ScaleOutcome> RollOutAsync(DaskWorkerGroup group, List<V1Pod> pods, string hash, CancellationToken ct)
     {
         var stale = pods.Where(p => p.SpecHashOf() != hash).ToList();
-        if (stale.Count == 0 || pods.Where(p => p.SpecHashOf() == hash).Any(p => !p.IsRunning())) return ScaleOutcome.Nothing;
+        if (stale.Count == 0 || pods.Where(p => p.SpecHashOf() == hash).Any(p => !p.IsRunning()))
+        {
+            return ScaleOutcome.Nothing;
+        }
         // Only a pod of the old template may go: a replacement that runs but has not registered with the scheduler
         // yet would otherwise look like an idle starting worker and be deleted, and the rollout would never end.
         var outcome = await RemoveAsync(group, pods, 1, hash, p => p.SpecHashOf() != hash, ct).ConfigureAwait(false);
@@ -82,7 +89,10 @@ internal sealed partial class WorkerGroupReconciler
                 deleted.Add(pod);
             }
             var wanted = count - deleted.Count;
-            if (wanted == 0) return new ScaleOutcome(deleted, null);
+            if (wanted == 0)
+            {
+                return new ScaleOutcome(deleted, null);
+            }
 
             // The scheduler's preference over all workers, restricted to this group's, older template first.
             var order = await scheduler.CloseOrderAsync(ct).ConfigureAwait(false);

@@ -21,10 +21,18 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
     public async Task<ReconcileResult> ReconcileAsync(string ns, string name, CancellationToken ct)
     {
         var group = await api.GetAsync<DaskWorkerGroup>("daskworkergroups", ns, name, ct).ConfigureAwait(false);
-        if (group is null) return ReconcileResult.Done;
+        if (group is null)
+        {
+            return ReconcileResult.Done;
+        }
+
         if (group.Metadata.DeletionTimestamp is not null)
         {
-            if (!WorkerGroupFinalizer.IsPresent(group)) return ReconcileResult.Done;
+            if (!WorkerGroupFinalizer.IsPresent(group))
+            {
+                return ReconcileResult.Done;
+            }
+
             return await finalizer.FinalizeAsync(group, ct).ConfigureAwait(false) ? ReconcileResult.Done : ReconcileResult.After(Soon);
         }
         var cluster = await api.GetAsync<DaskCluster>("daskclusters", ns, group.Spec.Cluster, ct).ConfigureAwait(false);
@@ -75,7 +83,10 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
         pods = pods.Except(outcome.Deleted).ToList();
         conditions = Conditions.Set(conditions, "ScaleDownBlocked", outcome.Blocked is not null,
             outcome.Blocked is null ? "None" : "SchedulerUnavailable", outcome.Blocked ?? "Nothing is waiting on the scheduler.");
-        if (outcome.Blocked is not null || outcome.Deleted.Count > 0 || pods.Any(p => !p.IsRunning())) result = ReconcileResult.After(Soon);
+        if (outcome.Blocked is not null || outcome.Deleted.Count > 0 || pods.Any(p => !p.IsRunning()))
+        {
+            result = ReconcileResult.After(Soon);
+        }
 
         await WriteStatusAsync(group, pods, conditions, ct).ConfigureAwait(false);
         return result;

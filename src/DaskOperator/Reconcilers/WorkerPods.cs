@@ -15,7 +15,10 @@ internal static class WorkerPods
         var result = new Dictionary<string, V1Pod>();
         foreach (var worker in workers)
         {
-            if (byName.TryGetValue(worker.Name, out var pod) || byIp.TryGetValue(worker.Host, out pod)) result[worker.Address] = pod;
+            if (byName.TryGetValue(worker.Name, out var pod) || byIp.TryGetValue(worker.Host, out pod))
+            {
+                result[worker.Address] = pod;
+            }
         }
         return result;
     }

@@ -9,9 +9,9 @@ using JitLens.Pipeline;
 using JitLens.Rendering;
 using JitLens.Rendering.Html;
 using Microsoft.CodeAnalysis;
-using RoslynCompilation = Microsoft.CodeAnalysis.Compilation;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
+using RoslynCompilation = Microsoft.CodeAnalysis.Compilation;
 
 namespace JitLens.Jupyter.Inspect;
 

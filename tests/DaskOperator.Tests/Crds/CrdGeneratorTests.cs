@@ -48,11 +48,18 @@ public class CrdGeneratorTests
         Assert.Equal($"{plural}.kubernetes.dask.org", crd.Metadata.Name);
         var version = Assert.Single(crd.Spec.Versions);
         Assert.Equal("v1", version.Name);
-        if (shortName is not null) Assert.Contains(shortName, crd.Spec.Names.ShortNames);
+        if (shortName is not null)
+        {
+            Assert.Contains(shortName, crd.Spec.Names.ShortNames);
+        }
 
         // And scaling goes through spec.worker.replicas / status.replicas like dask-kubernetes, with status as a subresource
         Assert.Equal(specReplicasPath, version.Subresources.Scale?.SpecReplicasPath);
-        if (specReplicasPath is not null) Assert.Equal(".status.replicas", version.Subresources.Scale!.StatusReplicasPath);
+        if (specReplicasPath is not null)
+        {
+            Assert.Equal(".status.replicas", version.Subresources.Scale!.StatusReplicasPath);
+        }
+
         Assert.NotNull(version.Subresources.Status);
         Assert.Contains(version.AdditionalPrinterColumns, c => c.Name == "Age" && c.JsonPath == ".metadata.creationTimestamp");
     }

@@ -16,7 +16,10 @@ public class JobTests
 
         // Given a job whose runner sets no restartPolicy, one that fails once and is retried, one that fails and keeps
         // its cluster, and one that runs past its deadline
-        foreach (var file in new[] { "job-succeeds.yaml", "job-retried.yaml", "job-kept.yaml", "job-deadline.yaml" }) await k8s.ApplyFileAsync(file);
+        foreach (var file in new[] { "job-succeeds.yaml", "job-retried.yaml", "job-kept.yaml", "job-deadline.yaml" })
+        {
+            await k8s.ApplyFileAsync(file);
+        }
 
         // Then the failing job is Failed with its reason, its cluster kept for debugging
         await WaitForEndAsync(k8s, "kept");

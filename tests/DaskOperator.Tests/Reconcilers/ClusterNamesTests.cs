@@ -16,6 +16,9 @@ public class ClusterNamesTests
         // When a cluster name is checked, Then only RFC 1123 labels of at most 53 characters pass, others get one sentence
         var problem = ClusterNames.Problem("DaskCluster", name);
         Assert.Equal(valid, problem is null);
-        if (problem is not null) Assert.StartsWith($"The DaskCluster name '{name}' is invalid", problem, StringComparison.Ordinal);
+        if (problem is not null)
+        {
+            Assert.StartsWith($"The DaskCluster name '{name}' is invalid", problem, StringComparison.Ordinal);
+        }
     }
 }

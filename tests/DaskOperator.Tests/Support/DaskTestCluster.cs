@@ -26,7 +26,11 @@ public sealed class DaskTestCluster : IAsyncDisposable
         try
         {
             await dask.KubectlAsync("apply", "-f", Repository.Path("charts", "dask-operator", "crds"));
-            if (startOperator) dask.StartOperator();
+            if (startOperator)
+            {
+                dask.StartOperator();
+            }
+
             return dask;
         }
         catch
@@ -41,7 +45,11 @@ public sealed class DaskTestCluster : IAsyncDisposable
 
     public async Task StopOperatorAsync()
     {
-        if (Operator is not null) await Operator.DisposeAsync();
+        if (Operator is not null)
+        {
+            await Operator.DisposeAsync();
+        }
+
         Operator = null;
     }
 

@@ -27,7 +27,11 @@ public sealed class HelmCli(DaskTestCluster k8s)
     public async Task<string> EnsureAsync(params string[] arguments)
     {
         var (code, output) = await RunAsync(arguments);
-        if (code != 0) throw new InvalidOperationException($"helm {string.Join(' ', arguments)} exited with {code}:\n{output}");
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"helm {string.Join(' ', arguments)} exited with {code}:\n{output}");
+        }
+
         return output;
     }
 }

@@ -23,9 +23,9 @@ public sealed class LocalProcess : IDisposable
     }
 
     /// <summary>Standard output and standard error, interleaved as they arrived.</summary>
-    public string Output { get { lock (_output) return _output.ToString(); } }
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public string StandardOutput { get { lock (_output) return _standardOutput.ToString(); } }
+    public string StandardOutput { get { lock (_output) { return _standardOutput.ToString(); } } }
 
     public bool HasExited => _process.HasExited;
 
@@ -42,8 +42,16 @@ public sealed class LocalProcess : IDisposable
     public static LocalProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+
         return new LocalProcess(Process.Start(info)!);
     }
 
@@ -56,11 +64,18 @@ public sealed class LocalProcess : IDisposable
 
     private void Append(string? line, bool isStandardOutput)
     {
-        if (line is null) return;
+        if (line is null)
+        {
+            return;
+        }
+
         lock (_output)
         {
             _output.AppendLine(line);
-            if (isStandardOutput) _standardOutput.AppendLine(line);
+            if (isStandardOutput)
+            {
+                _standardOutput.AppendLine(line);
+            }
         }
     }
 
@@ -68,7 +83,11 @@ public sealed class LocalProcess : IDisposable
     {
         try
         {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
             _process.WaitForExit(10_000);
         }
         catch (InvalidOperationException)

@@ -37,8 +37,16 @@ public static class PublishedOperator
         using var publish = Process.Start(info)!;
         var stdout = publish.StandardOutput.ReadToEndAsync();
         var stderr = publish.StandardError.ReadToEndAsync();
-        if (!publish.WaitForExit(TimeSpan.FromMinutes(10))) publish.Kill(entireProcessTree: true);
-        if (publish.ExitCode != 0) throw new InvalidOperationException($"scripts/publish-operator.sh failed ({publish.ExitCode}):\n{stdout.Result}{stderr.Result}");
+        if (!publish.WaitForExit(TimeSpan.FromMinutes(10)))
+        {
+            publish.Kill(entireProcessTree: true);
+        }
+
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/publish-operator.sh failed ({publish.ExitCode}):\n{stdout.Result}{stderr.Result}");
+        }
+
         PublishTime = clock.Elapsed;
         return System.IO.Path.Combine(output, "dask-operator");
     }

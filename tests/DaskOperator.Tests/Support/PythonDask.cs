@@ -36,7 +36,11 @@ public static class PythonDask
     {
         using var process = LocalProcess.Start(Python, [path, .. arguments]);
         var code = await process.WaitAsync(TimeSpan.FromMinutes(2));
-        if (code != 0) throw new InvalidOperationException($"{Path.GetFileName(path)} exited with {code}:\n{process.Output}");
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(path)} exited with {code}:\n{process.Output}");
+        }
+
         return process.StandardOutput;
     }
 }

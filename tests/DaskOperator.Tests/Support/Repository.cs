@@ -11,7 +11,11 @@ public static class Repository
     public static string? Tool(string name)
     {
         var local = Path(".tools", "bin", name);
-        if (File.Exists(local)) return local;
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .Select(d => System.IO.Path.Combine(d, name)).FirstOrDefault(File.Exists);
     }
@@ -19,7 +23,11 @@ public static class Repository
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "ParallelTools.sln"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "ParallelTools.sln")))
+        {
+            dir = dir.Parent;
+        }
+
         return dir?.FullName ?? throw new InvalidOperationException("The tests are not running inside the repository.");
     }
 }

@@ -161,7 +161,11 @@ public sealed partial class ApiHandler
     private static string? FieldManagerOf(HttpContext context)
     {
         var given = context.Request.Query["fieldManager"].ToString();
-        if (!string.IsNullOrEmpty(given) || MediaType(context) == ResourceService.ApplyPatch) return string.IsNullOrEmpty(given) ? null : given;
+        if (!string.IsNullOrEmpty(given) || MediaType(context) == ResourceService.ApplyPatch)
+        {
+            return string.IsNullOrEmpty(given) ? null : given;
+        }
+
         var agent = context.Request.Headers.UserAgent.ToString();
         return string.IsNullOrEmpty(agent) ? null : agent.Split('/', 2)[0].Trim();
     }

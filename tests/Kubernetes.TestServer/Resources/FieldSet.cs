@@ -38,7 +38,11 @@ public sealed class FieldSet
         var set = new FieldSet();
         foreach (var (key, value) in obj)
         {
-            if (key is "apiVersion" or "kind" or "status") continue;
+            if (key is "apiVersion" or "kind" or "status")
+            {
+                continue;
+            }
+
             if (key == "metadata" && value is JsonObject metadata)
             {
                 foreach (var (field, inner) in metadata.Where(p => !Untracked.Contains(p.Key)))
@@ -64,14 +68,22 @@ public sealed class FieldSet
     public FieldSet Union(FieldSet other)
     {
         var set = Where(_ => true);
-        foreach (var p in other.Paths) set.Add(p);
+        foreach (var p in other.Paths)
+        {
+            set.Add(p);
+        }
+
         return set;
     }
 
     public FieldSet Where(Func<string[], bool> keep)
     {
         var set = new FieldSet();
-        foreach (var p in _paths.Values.Where(keep)) set.Add(p);
+        foreach (var p in _paths.Values.Where(keep))
+        {
+            set.Add(p);
+        }
+
         return set;
     }
 
@@ -98,12 +110,23 @@ public sealed class FieldSet
             foreach (var (segment, child) in node)
             {
                 prefix.Add(segment);
-                if (child is JsonObject { Count: > 0 } inner) Read(inner, prefix);
-                else set.Add([.. prefix]);
+                if (child is JsonObject { Count: > 0 } inner)
+                {
+                    Read(inner, prefix);
+                }
+                else
+                {
+                    set.Add([.. prefix]);
+                }
+
                 prefix.RemoveAt(prefix.Count - 1);
             }
         }
-        if (tree is not null) Read(tree, []);
+        if (tree is not null)
+        {
+            Read(tree, []);
+        }
+
         return set;
     }
 
@@ -114,7 +137,10 @@ public sealed class FieldSet
         foreach (var segment in path)
         {
             node = Step(node, segment, out _);
-            if (node is null) return null;
+            if (node is null)
+            {
+                return null;
+            }
         }
         return node;
     }
@@ -128,7 +154,11 @@ public sealed class FieldSet
         foreach (var segment in target[..^1])
         {
             node = Step(node, segment, out _);
-            if (node is null) return;
+            if (node is null)
+            {
+                return;
+            }
+
             chain.Add(node);
         }
         var parent = chain[^1];
@@ -161,18 +191,29 @@ public sealed class FieldSet
         switch (value)
         {
             case JsonObject { Count: > 0 } map:
-                foreach (var (key, inner) in map) Walk(type, [.. path, "f:" + key], key, inner);
+                foreach (var (key, inner) in map)
+                {
+                    Walk(type, [.. path, "f:" + key], key, inner);
+                }
+
                 break;
             case JsonArray list when MergeKeyOf(type, path, field, list) is { } keys:
                 foreach (var item in list.OfType<JsonObject>())
                 {
                     var itemPath = (string[])[.. path, "k:" + ItemKey(item, keys)];
                     Add([.. itemPath, "."]);
-                    foreach (var (key, inner) in item) Walk(type, [.. itemPath, "f:" + key], key, inner);
+                    foreach (var (key, inner) in item)
+                    {
+                        Walk(type, [.. itemPath, "f:" + key], key, inner);
+                    }
                 }
                 break;
             case JsonArray list when field == "finalizers" && path[0] == "f:metadata":
-                foreach (var item in list) Add([.. path, "v:" + item?.ToJsonString()]);
+                foreach (var item in list)
+                {
+                    Add([.. path, "v:" + item?.ToJsonString()]);
+                }
+
                 break;
             default:
                 Add(path);
@@ -183,10 +224,18 @@ public sealed class FieldSet
     /// <summary>The merge key of a list whose items are tracked one by one, or null for an atomic list.</summary>
     private static string[]? MergeKeyOf(ResourceType type, string[] path, string field, JsonArray list)
     {
-        if (list.Count == 0 || list.Any(i => i is not JsonObject)) return null;
+        if (list.Count == 0 || list.Any(i => i is not JsonObject))
+        {
+            return null;
+        }
+
         var keys = field == "ownerReferences" && path[0] == "f:metadata" ? ["uid"]
             : type.IsCustom ? null : Patching.StrategicMergePatch.MergeKeyOf(field);
-        if (keys is null) return null;
+        if (keys is null)
+        {
+            return null;
+        }
+
         var present = keys.Where(k => list.All(i => i![k] is not null)).ToArray();
         return present.Length > 0 ? present : null;
     }
@@ -194,7 +243,11 @@ public sealed class FieldSet
     private static string ItemKey(JsonObject item, string[] keys)
     {
         var key = new JsonObject();
-        foreach (var k in keys.Where(k => item[k] is not null)) key[k] = item[k]!.DeepClone();
+        foreach (var k in keys.Where(k => item[k] is not null))
+        {
+            key[k] = item[k]!.DeepClone();
+        }
+
         return key.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 

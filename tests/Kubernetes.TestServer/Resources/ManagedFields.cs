@@ -56,7 +56,11 @@ public static class ManagedFields
         var others = entries.Where(e => e.Manager != manager).ToList();
         var conflicts = sent.Where(p => p[^1] != "." && FieldSet.ValueAt(current, p) is { } live && !live.SameAs(FieldSet.ValueAt(applied, p)))
             .Paths.SelectMany(p => others.Where(e => e.Fields.Contains(p)).Select(e => (Path: p, e.Manager, e.ApiVersion))).ToList();
-        if (conflicts.Count > 0 && !force) throw Conflict(type, current.Name(), conflicts);
+        if (conflicts.Count > 0 && !force)
+        {
+            throw Conflict(type, current.Name(), conflicts);
+        }
+
         var taken = sent.Where(p => conflicts.Any(c => c.Path.SequenceEqual(p)));
         entries = [.. entries.Select(e => e.Manager == manager ? e : e with { Fields = e.Fields.Except(taken) })];
 
@@ -81,8 +85,14 @@ public static class ManagedFields
         var index = entries.FindIndex(e => e.Manager == manager && e.Operation == operation);
         var own = index >= 0 ? entries[index].Fields : FieldSet.Empty;
         var entry = new Entry(manager, operation, apiVersion, fields(own), Json.Now());
-        if (index >= 0) entries[index] = entry;
-        else entries.Add(entry);
+        if (index >= 0)
+        {
+            entries[index] = entry;
+        }
+        else
+        {
+            entries.Add(entry);
+        }
     }
 
     private static List<Entry> Read(JsonObject obj) =>

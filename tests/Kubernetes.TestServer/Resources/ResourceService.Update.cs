@@ -39,7 +39,11 @@ public sealed partial class ResourceService
         var apply = patchType == ApplyPatch;
         if (apply)
         {
-            if (string.IsNullOrEmpty(options.FieldManager)) throw ApiException.BadRequest("PATCH, application/apply-patch+yaml, requires fieldManager to be set");
+            if (string.IsNullOrEmpty(options.FieldManager))
+            {
+                throw ApiException.BadRequest("PATCH, application/apply-patch+yaml, requires fieldManager to be set");
+            }
+
             patch.AsObject().Metadata().Remove("managedFields");
         }
 
@@ -64,8 +68,15 @@ public sealed partial class ResourceService
                 ? ManagedFields.Apply(type, current, patched, (JsonObject)patch, options.FieldManager!, options.Force)
                 : null;
             var next = Compose(type, current, patched, subresource, options.StrictFields);
-            if (ownership is not null) ManagedFields.Keep(next, ownership);
-            else ManagedFields.OnUpdate(type, current, next, options.FieldManager);
+            if (ownership is not null)
+            {
+                ManagedFields.Keep(next, ownership);
+            }
+            else
+            {
+                ManagedFields.OnUpdate(type, current, next, options.FieldManager);
+            }
+
             return next;
         });
     }
