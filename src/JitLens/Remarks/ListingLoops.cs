@@ -4,9 +4,10 @@ using JitLens.Model;
 namespace JitLens.Remarks;
 
 /// <summary>
-/// The natural loops of one listing, read from its branches: a branch back to an instruction that every path from the
-/// entry passes through closes a loop, whose body is what reaches the branch from there. Cold blocks that jump back into
-/// the middle of the code (a class-init call, say) are not loops.
+/// The natural loops of one listing, read from its branches: a branch to an instruction that every path from the entry
+/// to the branch passes through closes a loop, whose body is what reaches the branch from there — wherever the compiler
+/// laid the blocks out (LLVM often puts a loop's header after its latch). Cold blocks that jump back into the middle of
+/// the code (a class-init call, say) are not loops.
 /// </summary>
 public sealed partial class ListingLoops
 {
@@ -22,7 +23,7 @@ public sealed partial class ListingLoops
         }
     }
 
-    /// <summary>Each loop as the indexes of the instructions in its body, in the order their back branches appear.</summary>
+    /// <summary>Each loop as the indexes of the instructions in its body, in the order their closing branches appear.</summary>
     public IReadOnlyList<IReadOnlySet<int>> Loops { get; }
 
     public bool InLoop(int index) => _inLoop[index];
@@ -52,7 +53,8 @@ public sealed partial class ListingLoops
         var loops = new List<IReadOnlySet<int>>();
         for (var i = 0; i < instructions.Count; i++)
         {
-            foreach (var head in successors[i].Where(s => s <= i && Dominates(successors, s, i)))
+            // A fall-through never closes a loop: only branch targets are tried, which keeps this cheap.
+            foreach (var head in successors[i].Where(s => s != i + 1 || s <= i).Where(s => Dominates(successors, s, i)))
             {
                 loops.Add(Body(predecessors, head, i));
             }
