@@ -92,7 +92,8 @@ internal static class SampleModels
             [new BasicBlock("B0", [8, 9], ["xor eax, eax", "xor ecx, ecx"]), new BasicBlock("B1", [11], ["add eax, ...", "inc ecx"]), new BasicBlock("B2", [13], ["pop rbp", "ret"])],
             [new ControlFlowEdge("B0", "B1"), new ControlFlowEdge("B1", "B1", ControlFlowEdgeKind.Back), new ControlFlowEdge("B1", "B2", ControlFlowEdgeKind.FallThrough)])
         {
-            Svg = """
+            Drawing = new ControlFlowGraphDrawing(
+                """
                 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 220 260" width="220" height="260">
                 <g class="cfg-block" data-block="B0" data-lines="8 9"><rect x="10" y="10" width="200" height="50"/><text x="20" y="40">B0</text></g>
                 <g class="cfg-block" data-block="B1" data-lines="11"><rect x="10" y="100" width="200" height="50"/><text x="20" y="130">B1</text></g>
@@ -101,6 +102,8 @@ internal static class SampleModels
                 <path class="cfg-edge" data-from="B1" data-to="B2" d="M110 150 L110 190"/>
                 </svg>
                 """,
+                220,
+                260),
         };
         return unit;
     }
