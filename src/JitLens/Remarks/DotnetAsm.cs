@@ -93,7 +93,8 @@ internal static partial class DotnetAsm
         return null;
     }
 
-    private static string WithoutComment(string text)
+    /// <summary>An instruction's text without the capture's <c>; name</c> comment.</summary>
+    public static string WithoutComment(string text)
     {
         var comment = text.IndexOf(';', StringComparison.Ordinal);
         return comment < 0 ? text : text[..comment];

@@ -12,9 +12,11 @@ public static class RemarkCatalog
         new WriteBarrierRemark(),
         new StaticBaseRemark(),
 
-        // Calls the JIT left as calls: direct ones, then those through a method table or a dispatch stub.
+        // Calls the JIT left as calls: direct ones, then those through a method table or a dispatch stub; then the
+        // virtual calls dynamic PGO devirtualised behind a method-table guard (inferred).
         new CallRemark(),
         new VirtualCallRemark(),
+        new GuardedDevirtualizationRemark(),
 
         // Numba functions (their LLVM IR and Numba IR): allocations share the .NET kind's badge.
         new NrtAllocationRemark(),

@@ -25,12 +25,18 @@ public sealed partial class VirtualCallRemark : RemarkKind
         }
 
         var loops = ListingLoops.Of(asm);
+        var guards = GuardedCalls.Of(asm).GroupBy(g => g.Fallback).ToDictionary(g => g.Key, g => g.First().GuessedClass);
         for (var i = 0; i < asm.Instructions.Count; i++)
         {
             var instruction = asm.Instructions[i];
             if (instruction.Region == CodeRegion.ThrowPath || DotnetAsm.CallOperand(instruction) is not { } operand || Describe(operand, DotnetAsm.Comment(instruction)) is not { } message)
             {
                 continue;
+            }
+
+            if (guards.TryGetValue(i, out var guessed))
+            {
+                message += $"; the fallback of a guarded devirtualisation, taken when the receiver is not {guessed ?? GuardedDevirtualizationRemark.UnnamedClass}";
             }
 
             yield return Remark(RemarkLine.Of(instruction), message, asm.View, loops.InLoop(i));

@@ -7,7 +7,7 @@ namespace JitLens.Tests.Cpu;
 /// --tier tier0: the first, unoptimized tier, reached without running any user code; --tier tier1-pgo: the code calls run
 /// after a warm-up, Tier1 compiled with the profile that instrumented Tier0 collected.
 /// </summary>
-public sealed class TierTests : IClassFixture<Tier1PgoFixture>
+public sealed partial class TierTests : IClassFixture<Tier1PgoFixture>
 {
     // What Tier0 code has and Tier1 code has not: profile counters, class probes, OSR patchpoints.
     private static readonly string[] Tier0Helpers = ["CORINFO_HELP_COUNTPROFILE", "CORINFO_HELP_CLASSPROFILE", "CORINFO_HELP_PATCHPOINT"];
