@@ -49,4 +49,17 @@ public sealed class ViewsCommandTests
         var viewHelp = stdout.Split('\n').Single(l => l.TrimStart().StartsWith("--view", StringComparison.Ordinal));
         Assert.Contains(string.Join(", ", ViewCatalog.Names), viewHelp, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Should_refuse_an_unknown_view_in_one_sentence_that_names_the_known_ones()
+    {
+        // Given the real jitlens
+        // When a view name is mistyped
+        var (exit, _, stderr) = await CliProcess.RunAsync("inspect", CliProcess.Sample, "--view", "il,asmm");
+
+        // Then it exits 1 naming the unknown view and the catalog's views, with no stack trace
+        Assert.Equal(1, exit);
+        Assert.Contains($"Unknown view 'asmm'; use one of: {string.Join(", ", ViewCatalog.Names)}.", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
 }

@@ -33,6 +33,16 @@ internal sealed class CoreInspectOptions : IInspectOptions
     public CoreInspectOptions()
     {
         _tier.AcceptOnlyFromAmong("optimized", "tier0", "tier1-pgo");
+
+        // A mistyped view would otherwise just show nothing for it.
+        _view.Validators.Add(result =>
+        {
+            var unknown = Views(result.GetValueOrDefault<string?>()).Where(v => ViewCatalog.Find(v) is null).ToList();
+            if (unknown.Count > 0)
+            {
+                result.AddError($"Unknown view {string.Join(", ", unknown.Select(v => $"'{v}'"))}; use one of: {string.Join(", ", ViewCatalog.Names)}.");
+            }
+        });
     }
 
     public IEnumerable<Option> Options => [_method, _view, _tier, _timeout];
