@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using JitLens.Cli.Commands;
 
 namespace JitLens.Cli;
@@ -8,7 +9,18 @@ internal static class Program
     private static Task<int> Main(string[] args) =>
         ManagedJitLens.IsNeeded && args is ["kernel", "run", ..]
             ? ManagedJitLens.RunAsync(args)
-            : BuildRoot().Parse(args).InvokeAsync();
+            : InvokeAsync(BuildRoot().Parse(args));
+
+    private static Task<int> InvokeAsync(ParseResult parse)
+    {
+        // Bad options get their one sentence, not the whole help page after it (--help still shows it).
+        if (parse.Action is ParseErrorAction error)
+        {
+            error.ShowHelp = false;
+        }
+
+        return parse.InvokeAsync();
+    }
 
     internal static RootCommand BuildRoot()
     {
