@@ -23,6 +23,30 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Should_compare_the_ptx_of_ilgpu_kernels_for_two_architectures()
+    {
+        // Given the bundled ILGPU kernels
+        var kernels = Path.Combine(CliProcess.RepositoryRoot, "samples", "gpu", "Kernels.cs");
+
+        // When their PTX is compared for sm_75 and sm_90
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("diff", kernels, "--left-arch", "sm_75", "--right-arch", "sm_90", "--view", "ptx", "--format", "json", "--timeout", "150");
+
+        // Then each kernel faces itself, each side compiled for its own architecture
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("sm_75", json.RootElement.GetProperty("left").GetProperty("label").GetString());
+        var units = json.RootElement.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(["Samples.Kernels.Clamp", "Samples.Kernels.RowSums", "Samples.Kernels.Twice"], units.Select(u => u.GetProperty("name").GetString()).Order());
+        Assert.All(units, u => Assert.Equal(("sm_75", "sm_90"), (u.GetProperty("left").GetProperty("arch").GetString(), u.GetProperty("right").GetProperty("arch").GetString())));
+
+        // And the PTX says so: sm_75 on the left, sm_80 (ILGPU's newest .target, which runs on sm_90) on the right
+        var ptx = units[0].GetProperty("totals").GetProperty("ptx");
+        Assert.Contains(".target sm_75", ptx.GetProperty("left").GetProperty("code").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(".target sm_80", ptx.GetProperty("right").GetProperty("code").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(ptx.GetProperty("changed").GetBoolean());
+    }
+
+    [Fact]
     public async Task Should_say_in_one_sentence_that_two_files_share_no_method_and_exit_with_1()
     {
         // Given two files whose methods have different names
