@@ -20,15 +20,15 @@ public sealed class GuardedDevirtualizationRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Inferred;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (DotnetAsm.Listing(unit) is not { } asm)
+        if (facts.DotnetAsm is not { } asm)
         {
             yield break;
         }
 
-        var loops = ListingLoops.Of(asm);
-        foreach (var guard in GuardedCalls.Of(asm))
+        var loops = facts.LoopsOf(asm);
+        foreach (var guard in facts.Guards)
         {
             var fallback = asm.Instructions[guard.Fallback];
             var callee = DotnetAsm.Comment(fallback) is { } name ? $" to {name}" : string.Empty;

@@ -26,6 +26,30 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Should_compare_the_ptx_of_ilgpu_kernels_for_two_architectures()
+    {
+        // Given the bundled ILGPU kernels
+        var kernels = Path.Combine(CliProcess.RepositoryRoot, "samples", "gpu", "Kernels.cs");
+
+        // When their PTX is compared for sm_75 and sm_90
+        var (exit, stdout, stderr) = await CliProcess.RunAsync("diff", kernels, "--left-arch", "sm_75", "--right-arch", "sm_90", "--view", "ptx", "--format", "json", "--timeout", "150");
+
+        // Then each kernel faces itself, each side compiled for its own architecture
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("sm_75", json.RootElement.GetProperty("left").GetProperty("label").GetString());
+        var units = json.RootElement.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(["Samples.Kernels.Clamp", "Samples.Kernels.RowSums", "Samples.Kernels.Twice"], units.Select(u => u.GetProperty("name").GetString()).Order());
+        Assert.All(units, u => Assert.Equal(("sm_75", "sm_90"), (u.GetProperty("left").GetProperty("arch").GetString(), u.GetProperty("right").GetProperty("arch").GetString())));
+
+        // And the PTX says so: sm_75 on the left, sm_80 (ILGPU's newest .target, which runs on sm_90) on the right
+        var ptx = units[0].GetProperty("totals").GetProperty("ptx");
+        Assert.Contains(".target sm_75", ptx.GetProperty("left").GetProperty("code").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(".target sm_80", ptx.GetProperty("right").GetProperty("code").EnumerateArray().Select(c => c.GetString()));
+        Assert.True(ptx.GetProperty("changed").GetBoolean());
+    }
+
+    [Fact]
     public async Task Should_compare_only_the_two_asked_for_signatures_of_a_Numba_function()
     {
         // Given a Numba file whose loop the file itself calls with a float64 array
@@ -50,19 +74,6 @@ public sealed class DiffCommandTests
         var loop = unit.GetProperty("lines").EnumerateArray().Single(l => LeftLine(l) == 8);
         Assert.True(loop.GetProperty("views").GetProperty("asm").GetProperty("countDelta").GetInt32() < 0, loop.ToString());
     }
-
-    /// <summary>The asm diff of <see cref="NumbaLoop"/> two ways, as JSON: the left side's label and the one unit compared.</summary>
-    private static async Task<(string? LeftLabel, JsonElement Unit)> OnlyUnitAsync(params string[] sides)
-    {
-        var (exit, stdout, stderr) = await CliProcess.RunAsync(["diff", NumbaLoop, .. sides, "--view", "asm", "--format", "json"]);
-        Assert.True(exit == 0, stderr);
-        using var json = JsonDocument.Parse(stdout);
-        var unit = Assert.Single(json.RootElement.GetProperty("units").EnumerateArray());
-        return (json.RootElement.GetProperty("left").GetProperty("label").GetString(), unit.Clone());
-    }
-
-    private static int? LeftLine(JsonElement line) =>
-        line.GetProperty("left").GetProperty("line") is { ValueKind: JsonValueKind.Number } number ? number.GetInt32() : null;
 
     [Fact]
     public async Task Should_say_in_one_sentence_that_two_files_share_no_method_and_exit_with_1()
@@ -101,4 +112,17 @@ public sealed class DiffCommandTests
         Assert.Equal(1, exit);
         Assert.StartsWith("diff needs two files, or one file and options that differ per side", stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>The asm diff of <see cref="NumbaLoop"/> two ways, as JSON: the left side's label and the one unit compared.</summary>
+    private static async Task<(string? LeftLabel, JsonElement Unit)> OnlyUnitAsync(params string[] sides)
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(["diff", NumbaLoop, .. sides, "--view", "asm", "--format", "json"]);
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var unit = Assert.Single(json.RootElement.GetProperty("units").EnumerateArray());
+        return (json.RootElement.GetProperty("left").GetProperty("label").GetString(), unit.Clone());
+    }
+
+    private static int? LeftLine(JsonElement line) =>
+        line.GetProperty("left").GetProperty("line") is { ValueKind: JsonValueKind.Number } number ? number.GetInt32() : null;
 }
