@@ -3,7 +3,7 @@ using Xunit;
 
 namespace JitLens.Cli.Tests.Diff;
 
-/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, two signatures and two NUMBA_OPT levels of a Numba file, and files with nothing in common.</summary>
+/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, two GPU architectures, two signatures and two NUMBA_OPT levels of a Numba file, and files with nothing in common.</summary>
 public sealed class DiffCommandTests
 {
     // The loop is line 8, its body line 9.
