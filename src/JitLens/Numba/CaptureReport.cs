@@ -54,7 +54,10 @@ internal sealed record CapturedIrStatement(
     [property: JsonPropertyName("line")] int? Line,
     [property: JsonPropertyName("text")] string Text);
 
-/// <summary>One compiled signature: its Numba IR and the raw texts of what it became.</summary>
+/// <summary>
+/// One compiled signature: its Numba IR and the raw texts of what it became; <c>requested_as</c> lists the
+/// <c>--signature</c> requests that compiled it (empty when only the file's own calls did).
+/// </summary>
 internal sealed record CapturedSignature(
     [property: JsonPropertyName("signature")] string Signature,
     [property: JsonPropertyName("arguments")] string Arguments,
@@ -66,4 +69,5 @@ internal sealed record CapturedSignature(
     [property: JsonPropertyName("ptx")] string? Ptx,
     [property: JsonPropertyName("sass")] string? Sass,
     [property: JsonPropertyName("arch")] string? Arch,
-    [property: JsonPropertyName("notes")] IReadOnlyList<string>? Notes);
+    [property: JsonPropertyName("notes")] IReadOnlyList<string>? Notes,
+    [property: JsonPropertyName("requested_as")] IReadOnlyList<string>? RequestedAs);

@@ -26,7 +26,7 @@ internal static class NumbaUnits
                 continue;
             }
 
-            foreach (var signature in function.Signatures)
+            foreach (var signature in function.Signatures.Where(s => Shown(s, request)))
             {
                 var unit = new InspectedUnit(
                     string.Create(CultureInfo.InvariantCulture, $"{function.QualifiedName}({signature.Arguments})"),
@@ -49,6 +49,9 @@ internal static class NumbaUnits
             }
         }
     }
+
+    private static bool Shown(CapturedSignature signature, InspectRequest request) =>
+        !request.RequestedSignaturesOnly || (signature.RequestedAs ?? []).Any(request.Signatures.Contains);
 
     /// <summary>A kernel Numba's CUDA target could not compile here (no CUDA, or no signature): listed, with its bytecode.</summary>
     private static InspectedUnit UncompiledKernel(CapturedFunction function, SourceDocument source, CaptureReport report, InspectRequest request)

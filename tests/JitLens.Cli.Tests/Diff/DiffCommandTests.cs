@@ -3,9 +3,12 @@ using Xunit;
 
 namespace JitLens.Cli.Tests.Diff;
 
-/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, and files with nothing in common.</summary>
+/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, two GPU architectures, two signatures and two NUMBA_OPT levels of a Numba file, and files with nothing in common.</summary>
 public sealed class DiffCommandTests
 {
+    // The loop is line 8, its body line 9.
+    private static readonly string NumbaLoop = Path.Combine(CliProcess.RepositoryRoot, "tests", "JitLens.Cli.Tests", "Diff", "numba_loop.py");
+
     [Fact]
     public async Task Should_compare_two_tiers_of_one_file_as_json()
     {
@@ -47,6 +50,32 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Should_compare_only_the_two_asked_for_signatures_of_a_Numba_function()
+    {
+        // Given a Numba file whose loop the file itself calls with a float64 array
+        // When diff compiles it for an int64 array on the left and a float64 array on the right
+        var (leftLabel, unit) = await OnlyUnitAsync("--left-signature", "total:float64(int64[:])", "--right-signature", "total:float64(float64[:])");
+
+        // Then the one unit pairs the two signatures, named by them, and the loop body's line changed
+        Assert.Equal("total:float64(int64[:])", leftLabel);
+        Assert.Equal("total(array(int64, 1d, A))", unit.GetProperty("name").GetString());
+        Assert.Contains(unit.GetProperty("lines").EnumerateArray(), l => LeftLine(l) == 9 && l.GetProperty("changed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Should_compare_two_NUMBA_OPT_levels_of_a_Numba_file_with_different_counts_on_the_loop_line()
+    {
+        // Given a Numba file with a loop
+        // When diff compiles it at NUMBA_OPT=0 and at NUMBA_OPT=3
+        var (leftLabel, unit) = await OnlyUnitAsync("--left-numba-opt", "0", "--right-numba-opt", "3");
+
+        // Then the sides are named by their levels, and the loop line has fewer instructions at level 3
+        Assert.Equal("NUMBA_OPT=0", leftLabel);
+        var loop = unit.GetProperty("lines").EnumerateArray().Single(l => LeftLine(l) == 8);
+        Assert.True(loop.GetProperty("views").GetProperty("asm").GetProperty("countDelta").GetInt32() < 0, loop.ToString());
+    }
+
+    [Fact]
     public async Task Should_say_in_one_sentence_that_two_files_share_no_method_and_exit_with_1()
     {
         // Given two files whose methods have different names
@@ -83,4 +112,17 @@ public sealed class DiffCommandTests
         Assert.Equal(1, exit);
         Assert.StartsWith("diff needs two files, or one file and options that differ per side", stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>The asm diff of <see cref="NumbaLoop"/> two ways, as JSON: the left side's label and the one unit compared.</summary>
+    private static async Task<(string? LeftLabel, JsonElement Unit)> OnlyUnitAsync(params string[] sides)
+    {
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(["diff", NumbaLoop, .. sides, "--view", "asm", "--format", "json"]);
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var unit = Assert.Single(json.RootElement.GetProperty("units").EnumerateArray());
+        return (json.RootElement.GetProperty("left").GetProperty("label").GetString(), unit.Clone());
+    }
+
+    private static int? LeftLine(JsonElement line) =>
+        line.GetProperty("left").GetProperty("line") is { ValueKind: JsonValueKind.Number } number ? number.GetInt32() : null;
 }
