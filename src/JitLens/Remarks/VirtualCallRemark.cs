@@ -45,15 +45,19 @@ public sealed partial class VirtualCallRemark : RemarkKind
             return "looks up a virtual method's address at run time (CORINFO_HELP_VIRTUAL_FUNC_PTR)";
         }
 
-        if (RegisterIndirect().Match(operand) is not { Success: true } match)
+        if (!RegisterIndirect().IsMatch(operand))
         {
             return null;
         }
 
-        return match.Groups["register"].Value == "r11" && match.Groups["offset"].Length == 0
+        return IsInterfaceDispatch(operand)
             ? $"interface call{callee} through a virtual stub dispatch cell: not devirtualised, not inlined"
             : $"virtual call{callee} through the method table (`{operand}`): not devirtualised, not inlined";
     }
+
+    /// <summary>Whether an indirect call goes through a virtual stub dispatch cell (<c>[r11]</c>): an interface call.</summary>
+    public static bool IsInterfaceDispatch(string operand) =>
+        RegisterIndirect().Match(operand) is { Success: true } match && match.Groups["register"].Value == "r11" && match.Groups["offset"].Length == 0;
 
     [GeneratedRegex(@"^(\w+ ptr )?\[(?<register>r\w+|e\w+)(?<offset>[+-][^\]]+)?\]$|^(?<register>r\w+)$")]
     private static partial Regex RegisterIndirect();
