@@ -520,7 +520,45 @@ def cpu_signature(args, cres, entry):
         "llvm": llvm,
         "asm": cres.library.get_asm_str(),
         "notes": notes,
+        "parallel_diagnostics": parallel_diagnostics(cres),
     }
+
+
+def parallel_diagnostics(cres):
+    """What Numba's parallel_diagnostics() reports for a parallel=True signature, as facts with the user's lines: loops
+    fused into another (or not, and why), a parallel loop nested in another that runs serially inside it, and what
+    was hoisted out of a parallel loop (an allocation made once before it, a variable computed once)."""
+    diagnostics = (cres.metadata or {}).get("parfor_diagnostics")
+    if diagnostics is None or not diagnostics.has_setup:
+        return []
+    path = os.path.abspath(cres.type_annotation.func_id.filename)
+
+    def line_of(node):
+        loc = getattr(node, "loc", None)
+        return loc.line if loc is not None and os.path.abspath(loc.filename or "") == path else None
+
+    loops = {parfor.id: parfor for parfor in diagnostics.initial_parfors}
+
+    def fact(kind, line, loop, other=None, reason=None, variable=None):
+        # LOOP is the parallel loop the fact is about, OTHER the one it was fused into, tried with, or runs inside.
+        return {"kind": kind, "line": line, "loop": loop, "loop_line": line_of(loops.get(loop)), "other": other,
+                "other_line": line_of(loops.get(other)), "reason": reason, "variable": variable}
+
+    facts = []
+    for report in diagnostics.fusion_reports:
+        fused = "fusion succeeded" in report.message
+        reason = None if fused else report.message.split("fusion failed:", 1)[-1].strip()
+        facts.append(fact("fused" if fused else "not_fused", line_of(loops.get(report.second)), report.second, report.first, reason))
+    for outer, inner_loops in diagnostics.nested_fusion_info.items():
+        facts += [fact("serialized", line_of(loops.get(inner)), inner, outer) for inner in inner_loops]
+    allocations = {id(statement) for statement in diagnostics.hoisted_allocations()}
+    for loop, hoisting in diagnostics.hoist_info.items():
+        for statement in hoisting.get("hoisted", []):
+            # Numba's own temporaries ($const.1) are hoisted in numbers; a user's variable or an allocation tells more.
+            if id(statement) in allocations or not statement.target.name.startswith("$"):
+                kind = "hoisted_allocation" if id(statement) in allocations else "hoisted"
+                facts.append(fact(kind, line_of(statement), loop, variable=statement.target.name))
+    return facts
 
 
 def parfor_kernels(llvm):

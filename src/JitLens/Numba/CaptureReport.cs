@@ -70,4 +70,19 @@ internal sealed record CapturedSignature(
     [property: JsonPropertyName("sass")] string? Sass,
     [property: JsonPropertyName("arch")] string? Arch,
     [property: JsonPropertyName("notes")] IReadOnlyList<string>? Notes,
-    [property: JsonPropertyName("requested_as")] IReadOnlyList<string>? RequestedAs);
+    [property: JsonPropertyName("requested_as")] IReadOnlyList<string>? RequestedAs,
+    [property: JsonPropertyName("parallel_diagnostics")] IReadOnlyList<CapturedParallelDiagnostic>? ParallelDiagnostics);
+
+/// <summary>
+/// One fact of Numba's parallel diagnostics: <c>kind</c> is fused, not_fused, serialized, hoisted_allocation or hoisted;
+/// <c>loop</c> the parfor it is about, <c>other</c> the one it was fused into, tried with or runs inside.
+/// </summary>
+internal sealed record CapturedParallelDiagnostic(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("loop")] int Loop,
+    [property: JsonPropertyName("loop_line")] int? LoopLine,
+    [property: JsonPropertyName("other")] int? Other,
+    [property: JsonPropertyName("other_line")] int? OtherLine,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("variable")] string? Variable);

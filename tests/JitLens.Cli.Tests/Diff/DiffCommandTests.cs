@@ -3,7 +3,7 @@ using Xunit;
 
 namespace JitLens.Cli.Tests.Diff;
 
-/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, two GPU architectures, two signatures and two NUMBA_OPT levels of a Numba file, and files with nothing in common.</summary>
+/// <summary><c>jitlens diff</c> as a user runs it: two tiers of the sample, two GPU architectures, two signatures, two NUMBA_OPT levels and two versions of a Numba file, and files with nothing in common.</summary>
 public sealed class DiffCommandTests
 {
     // The loop is line 8, its body line 9.
@@ -76,6 +76,36 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public async Task Should_match_the_lines_of_two_versions_of_a_Numba_file_through_a_diff_of_their_sources()
+    {
+        // Given the Numba file and an edit of it that adds a comment above the loop and doubles what the loop adds
+        var directory = Directory.CreateTempSubdirectory("jitlens-diff-");
+        try
+        {
+            var edited = Path.Combine(directory.FullName, "numba_loop_edited.py");
+            var source = await File.ReadAllTextAsync(NumbaLoop);
+            await File.WriteAllTextAsync(edited, source.Replace("    acc = 0\n", "    acc = 0\n    # doubled\n", StringComparison.Ordinal).Replace("acc += v", "acc += 2 * v", StringComparison.Ordinal));
+
+            // When the two files are compared
+            var (exit, stdout, stderr) = await CliProcess.RunAsync("diff", NumbaLoop, edited, "--view", "asm", "--format", "json");
+
+            // Then the loop line faces itself one line further down, and the edited line faces what it was, marked as edited
+            Assert.True(exit == 0, stderr);
+            using var json = JsonDocument.Parse(stdout);
+            var lines = Assert.Single(json.RootElement.GetProperty("units").EnumerateArray()).GetProperty("lines").EnumerateArray().ToList();
+            var loop = lines.Single(l => LeftLine(l) == 8);
+            Assert.Equal((9, false), (loop.GetProperty("right").GetProperty("line").GetInt32(), loop.GetProperty("sourceChanged").GetBoolean()));
+            var body = lines.Single(l => LeftLine(l) == 9);
+            Assert.Equal("        acc += 2 * v", body.GetProperty("right").GetProperty("source").GetString());
+            Assert.True(body.GetProperty("sourceChanged").GetBoolean());
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Should_say_in_one_sentence_that_two_files_share_no_method_and_exit_with_1()
     {
         // Given two files whose methods have different names
@@ -124,5 +154,5 @@ public sealed class DiffCommandTests
     }
 
     private static int? LeftLine(JsonElement line) =>
-        line.GetProperty("left").GetProperty("line") is { ValueKind: JsonValueKind.Number } number ? number.GetInt32() : null;
+        line.GetProperty("left") is { ValueKind: JsonValueKind.Object } left ? left.GetProperty("line").GetInt32() : null;
 }
