@@ -329,16 +329,22 @@ def add_requested_signatures(dispatchers, signatures, cuda):
     the requests that asked for them, so that one side of a comparison can show its own signatures only.
 
     A request is its text, or (flag, text) where it came from another option than --signature, which its errors name."""
-    from numba.core import sigutils
+    from numba.core import sigutils, types
     requests = {}
     for request in signatures:
         flag, text = request if isinstance(request, tuple) else ("--signature", request)
         # "name:sig" targets one function; a bare signature goes to every function with that many parameters.
         named = re.match(r"^\s*([A-Za-z_][\w.<>]*)\s*:(.+)$", text)
         name, sig_text = (named.group(1), named.group(2)) if named else ("", text)
+        # "name(types)", written as the function is called, names a function of the file and its argument types.
+        called = re.match(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$", text)
+        if not named and called and any(called.group(1) in (n, n.rsplit(".", 1)[-1]) for n, _, _ in dispatchers):
+            name, sig_text = called.group(1), f"({called.group(2)},)" if called.group(2).strip() else "()"
         try:
             args, _ = sigutils.normalize_signature(sig_text)
         except Exception as e:
+            if called and not name and not hasattr(types, called.group(1)):
+                raise UserFileError("signature", f"{flag} '{text}' names no Numba function of the file and is not a Numba signature ({first_line(e)})") from None
             raise UserFileError("signature", f"{flag} '{text}' is not a Numba signature ({first_line(e)})") from None
         targets = [d for n, _, d in dispatchers if hasattr(d, "compile") and not hasattr(d, "_pyfunc")
                    and (name in (n, n.rsplit(".", 1)[-1]) if name else parameter_count(d) == len(args))]

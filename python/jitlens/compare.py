@@ -23,8 +23,8 @@ OPT_FLAG = "--compare-opt"
 
 def add_arguments(parser):
     parser.add_argument(SIGNATURES_FLAG, nargs=2, metavar=("LEFT", "RIGHT"),
-                        help="show two signatures side by side, each 'name:sig' or 'sig' as for --signature, e.g. "
-                             "'total:float64(int64[:])' 'total:float64(float64[:])'")
+                        help="show two signatures side by side, each as for --signature ('name(types)', 'name:sig' or "
+                             "'sig'), e.g. 'total(int64[:])' 'total(float64[:])'")
     parser.add_argument(OPT_FLAG, nargs="+", metavar="L,R",
                         help="show the cell compiled at two NUMBA_OPT levels side by side, e.g. 0,3; a level other "
                              "than the kernel's is compiled by running the cell alone in a new Python process")

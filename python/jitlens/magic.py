@@ -145,7 +145,7 @@ def _parser():
     for view in _numba_views():
         parser.add_argument(f"--{view['flag']}", dest=view["name"], action="store_true", help=view["help"])
     parser.add_argument("--signature", action="append", default=[],
-                        help="also compile this signature ('name:sig' or 'sig'; quote it when it has spaces)")
+                        help="also compile this signature ('name(types)', 'name:sig' or 'sig'; quote it when it has spaces)")
     parser.add_argument("--format", default="html", help="output shown in the cell: html, text or json")
     compare.add_arguments(parser)
     return parser

@@ -11,7 +11,7 @@ public sealed class NumbaOptions
 {
     public Option<string[]> Signature { get; } = new("--signature")
     {
-        Description = "Numba only: also compile this signature, e.g. 'float64(float64[:])' for every function with that many parameters, or 'name:float64(float64[:])' (repeatable).",
+        Description = "Numba only: also compile this signature, e.g. 'float64(float64[:])' for every function with that many parameters, 'name:float64(float64[:])' or 'name(float64[:])' for one function (repeatable).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };

@@ -37,16 +37,16 @@ public sealed partial class JitLensMagicNotebookTests
     /// <summary>Cells 4 to 7 of the notebook: two signatures, two opt levels, a function the cell lacks, a signature Numba cannot read.</summary>
     public static IReadOnlyList<string> CompareCells { get; } =
     [
-        "%%jitlens --asm --compare-signatures 'summed:float64(int64[:])' 'summed:float64(float64[:])'\n" + CompareBody,
+        "%%jitlens --asm --compare-signatures 'summed(int64[:])' 'summed(float64[:])'\n" + CompareBody,
         "%%jitlens --asm --compare-opt 0,3\n" + CompareBody,
-        "%%jitlens --compare-signatures 'nope:float64(int64[:])' 'summed:float64(float64[:])'\n" + CompareBody,
+        "%%jitlens --compare-signatures 'nope(int64[:])' 'summed(float64[:])'\n" + CompareBody,
         "%%jitlens --compare-signatures 'summed:float64(int65[:])' 'summed:float64(float64[:])'\n" + CompareBody,
     ];
 
     [Fact]
     public void Should_show_two_signatures_side_by_side_aligned_by_line_with_the_changed_lines_flagged()
     {
-        // Given the notebook's cell that compares summed() for an int64 array with summed() for a float64 array
+        // Given the notebook's cell that compares summed() for an int64 array with summed() for a float64 array, written as calls
         output.WriteLine(notebook.Log);
         var html = MagicNotebook.HtmlOutput(notebook.Cells[4]!);
 
@@ -56,8 +56,8 @@ public sealed partial class JitLensMagicNotebookTests
 
         // And it pairs the two signatures of summed(), each side named by the signature it asked for, and no other
         Assert.Contains("summed(array(int64, 1d, A))", html, StringComparison.Ordinal);
-        Assert.Contains("summed:float64(int64[:]): ", html, StringComparison.Ordinal);
-        Assert.Contains("summed:float64(float64[:]): ", html, StringComparison.Ordinal);
+        Assert.Contains("summed(int64[:]): ", html, StringComparison.Ordinal);
+        Assert.Contains("summed(float64[:]): ", html, StringComparison.Ordinal);
         Assert.DoesNotContain("array(float64, 1d, C)", html, StringComparison.Ordinal);
 
         // And the loop body's line faces its counterpart (one row id in both panes), flagged as changed: an integer
@@ -96,7 +96,7 @@ public sealed partial class JitLensMagicNotebookTests
 
         // Then each shows no view, only one sentence on stderr naming what is wrong
         Assert.Equal(
-            "--compare-signatures 'nope:float64(int64[:])': the file has no Numba function named 'nope'",
+            "--compare-signatures 'nope(int64[:])' names no Numba function of the file and is not a Numba signature (name 'nope' is not defined)",
             OnlySentence(notebook.Cells[6]!["outputs"]!.AsArray()));
         Assert.Equal(
             "--compare-signatures 'summed:float64(int65[:])' is not a Numba signature (name 'int65' is not defined)",
