@@ -14,6 +14,9 @@ public sealed partial class JitLensMagicNotebookTests
 
     private const int BodyLine = 10;
 
+    /// <summary>The def line, which starts at column 0: only a separator keeps its number apart from it.</summary>
+    private const int DefLine = 7;
+
     // Self-contained: at a NUMBA_OPT level other than the kernel's the cell runs alone in a new Python.
     private const string CompareBody = """
         import numpy as np
@@ -116,6 +119,39 @@ public sealed partial class JitLensMagicNotebookTests
         Assert.True((await left.BoundingBoxAsync())!.X < (await right.BoundingBoxAsync())!.X, "the two listings are not side by side");
         Assert.Contains("acc += v", await left.Locator($".jc-row[data-line='{BodyLine}']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("acc += v", await right.Locator($".jc-row[data-line='{BodyLine}']").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Should_select_a_line_on_both_sides_when_it_is_clicked_with_JavaScript_in_the_HTML_export()
+    {
+        // Given the nbconvert export opened with JavaScript on
+        var page = await notebook.OpenExportAsync(javaScript: true);
+        var view = page.Locator(".jc-compare").First;
+
+        // When the loop body's line is clicked in the left listing
+        await view.Locator($".jc-pane[data-side='left'] .jc-row[data-line='{BodyLine}']").ClickAsync();
+
+        // Then its counterpart in the right listing is selected too, and nothing else
+        var selected = view.Locator(".jc-pane[data-side='right'] .jc-row.jc-selected");
+        Assert.Equal(1, await selected.CountAsync());
+        Assert.Equal(BodyLine.ToString(System.Globalization.CultureInfo.InvariantCulture), await selected.GetAttributeAsync("data-line"));
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_line_numbers_views_and_code_apart_when_an_untrusted_notebook_strips_styles_and_scripts()
+    {
+        // Given the signature comparison's output without its style and script, as an untrusted notebook shows it
+        var html = Regex.Replace(MagicNotebook.HtmlOutput(notebook.Cells[4]!), "<(style|script)>.*?</\\1>", string.Empty, RegexOptions.Singleline);
+        var page = await notebook.NewPageAsync(javaScript: false);
+        await page.SetContentAsync($"<html><body>{html}</body></html>");
+
+        // When the reader reads its text
+        var text = await page.Locator(".jc-compare").InnerTextAsync();
+
+        // Then each line number stands apart from its source, and each view's name from its instruction
+        Assert.Matches($@"(?m)^{DefLine} def summed\(values\):", text);
+        Assert.Matches(@"(?m)^asm \S", text);
+        Assert.DoesNotMatch(@"(?m)^asm\S", text);
     }
 
     private static string OnlySentence(System.Text.Json.Nodes.JsonArray outputs)
