@@ -28,7 +28,7 @@ internal sealed class DiffSideOptions
         _arch = new Option<string?>($"--{side}-arch") { Description = $"GPU kernels: CUDA architecture of the {side} side, e.g. sm_80." };
         _signature = new Option<string[]>($"--{side}-signature")
         {
-            Description = $"Numba: a signature to compile for the {side} side ('name:sig' or 'sig'; repeatable); the side then shows only the signatures it asked for.",
+            Description = $"Numba: a signature to compile for the {side} side ('name(types)', 'name:sig' or 'sig'; repeatable); the side then shows only the signatures it asked for.",
         };
         _numbaOpt = NumbaOptions.OptOption($"--{side}-numba-opt", $"Numba: NUMBA_OPT level (0 to 3) of the {side} side, compiled in a Python process of its own.");
         _numbaReport = new Option<string?>($"--{side}-numba-report") { Description = $"Numba: a capture report (as the %%jitlens magic writes) to map for the {side} side." };
