@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace DaskOperator.Bench;
 
 /// <summary>
-/// The operator as its own process (so its RSS is its own): a published executable, or the dask-operator.dll next to
-/// the benchmark through <c>dotnet</c>.
+/// The operator as its own process (so its RSS is its own): a published executable, or the operator's dask-operator.dll
+/// through <c>dotnet</c>.
 /// </summary>
 internal sealed class OperatorProcess : IDisposable
 {
@@ -22,7 +22,7 @@ internal sealed class OperatorProcess : IDisposable
         };
         if (executable is null)
         {
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dask-operator.dll"));
+            info.ArgumentList.Add(OperatorDll());
         }
 
         foreach (var a in new[] { "run", "--kubeconfig", kubeconfig, "--namespace", "default", "--no-leader-election", "--health-port", "0", "--workers", Environment.GetEnvironmentVariable("BENCH_WORKERS") ?? "16" })
@@ -41,6 +41,23 @@ internal sealed class OperatorProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new OperatorProcess(process);
+    }
+
+    /// <summary>
+    /// The operator's own build output (the project reference builds it): there its packages sit next to it, while the
+    /// benchmark's folder leaves out what ASP.NET Core (the test API server's framework) already has.
+    /// </summary>
+    private static string OperatorDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "DaskOperator")))
+        {
+            dir = dir.Parent;
+        }
+
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = dir is null ? null : Path.Combine(dir.FullName, "src", "DaskOperator", "bin", configuration, "net10.0", "dask-operator.dll");
+        return dll is not null && File.Exists(dll) ? dll : throw new FileNotFoundException("The operator's build output (dask-operator.dll) was not found.", dll);
     }
 
     /// <summary>Resident set size in MiB, from /proc.</summary>

@@ -1,11 +1,7 @@
+using System.Net;
 using DaskOperator.Controller;
 using DaskOperator.Reconcilers;
 using k8s;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace DaskOperator.Hosting;
@@ -21,34 +17,18 @@ internal static class OperatorHost
     public static async Task RunAsync(OperatorOptions options, CancellationToken cancellationToken)
     {
         var client = KubeClientFactory.Create(options.KubeConfig);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-        builder.Logging.SetMinimumLevel(options.LogLevel);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Services.AddSingleton(client);
-        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
-        // In a pod the kubelet probes from outside; elsewhere (tests, a laptop) stay on loopback.
-        var bind = KubernetesClientConfiguration.IsInCluster() ? "0.0.0.0" : "127.0.0.1";
-        builder.WebHost.UseUrls($"http://{bind}:{options.HealthPort}");
-        await using var app = builder.Build();
-        var loggers = app.Services.GetRequiredService<ILoggerFactory>();
+        using var loggers = LoggerFactory.Create(logging => logging
+            .AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ")
+            .SetMinimumLevel(options.LogLevel));
         var logger = loggers.CreateLogger("dask-operator");
 
         var controller = Build(client, options, loggers);
         var leading = !options.LeaderElection;
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => !leading || controller.Synced ? Results.Text(leading ? "leading" : "standby") : Results.StatusCode(503));
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new StartupException($"Cannot serve the health endpoint on port {options.HealthPort}: {e.Message}", e);
-        }
-        logger.LogInformation("dask-operator watching {Scope}; health on {Urls}", options.Namespace ?? "all namespaces", string.Join(", ", app.Urls));
+        // In a pod the kubelet probes from outside; elsewhere (tests, a laptop) stay on loopback.
+        var bind = KubernetesClientConfiguration.IsInCluster() ? IPAddress.Any : IPAddress.Loopback;
+        await using var health = HealthEndpoint.Start(bind, options.HealthPort,
+            () => !leading || controller.Synced ? (true, leading ? "leading" : "standby") : (false, ""));
+        logger.LogInformation("dask-operator watching {Scope}; health on {Urls}", options.Namespace ?? "all namespaces", health.Url);
 
         try
         {
@@ -105,10 +85,6 @@ internal static class OperatorHost
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C or SIGTERM: a normal stop.
-        }
-        finally
-        {
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
