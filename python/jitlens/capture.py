@@ -125,10 +125,10 @@ def describe_created(created, path, signatures, report):
     report["cuda"] = cuda
     if any(kind == "cuda" for _, kind, _ in dispatchers) and not cuda["available"]:
         report["notes"].append(f"Numba's CUDA target is unavailable here ({cuda['reason']}), so @cuda.jit kernels have no PTX or SASS; the CPU views still work.")
-    kernel_requests = add_requested_signatures(dispatchers, signatures, cuda)
+    requests = add_requested_signatures(dispatchers, signatures, cuda)
     for name, kind, dispatcher in dispatchers:
         try:
-            report["functions"].append(describe_function(name, kind, dispatcher, cuda, kernel_requests.get(id(dispatcher), []), report["notes"]))
+            report["functions"].append(describe_function(name, kind, dispatcher, cuda, requests.get(id(dispatcher), {}), report["notes"]))
         except Exception as e:  # one function that cannot be captured must not hide the others
             report["notes"].append(f"{name} could not be captured: {type(e).__name__}: {first_line(e)}")
 
@@ -369,33 +369,43 @@ def python_function(function):
 
 
 def add_requested_signatures(dispatchers, signatures, cuda):
-    """Compiles --signature requests for CPU functions now; returns kernels' requested argument types by dispatcher id,
-    since a kernel is compiled for PTX separately (see cuda_signature) and launching one may not be possible here."""
-    from numba.core import sigutils
-    kernel_requests = {}
-    for text in signatures:
+    """Compiles --signature requests for CPU functions now (a kernel is compiled for PTX separately, see cuda_signature,
+    since launching one may not be possible here). Returns, by dispatcher id, the requested argument types and for each
+    the requests that asked for them, so that one side of a comparison can show its own signatures only.
+
+    A request is its text, or (flag, text) where it came from another option than --signature, which its errors name."""
+    from numba.core import sigutils, types
+    requests = {}
+    for request in signatures:
+        flag, text = request if isinstance(request, tuple) else ("--signature", request)
         # "name:sig" targets one function; a bare signature goes to every function with that many parameters.
         named = re.match(r"^\s*([A-Za-z_][\w.<>]*)\s*:(.+)$", text)
         name, sig_text = (named.group(1), named.group(2)) if named else ("", text)
+        # "name(types)", written as the function is called, names a function of the file and its argument types.
+        called = re.match(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$", text)
+        if not named and called and any(called.group(1) in (n, n.rsplit(".", 1)[-1]) for n, _, _ in dispatchers):
+            name, sig_text = called.group(1), f"({called.group(2)},)" if called.group(2).strip() else "()"
         try:
             args, _ = sigutils.normalize_signature(sig_text)
         except Exception as e:
-            raise UserFileError("signature", f"--signature '{text}' is not a Numba signature ({first_line(e)})") from None
+            if called and not name and not hasattr(types, called.group(1)):
+                raise UserFileError("signature", f"{flag} '{text}' names no Numba function of the file and is not a Numba signature ({first_line(e)})") from None
+            raise UserFileError("signature", f"{flag} '{text}' is not a Numba signature ({first_line(e)})") from None
         targets = [d for n, _, d in dispatchers if hasattr(d, "compile") and not hasattr(d, "_pyfunc")
                    and (name in (n, n.rsplit(".", 1)[-1]) if name else parameter_count(d) == len(args))]
         if name and not targets:
-            raise UserFileError("signature", f"--signature '{text}': the file has no Numba function named '{name}'")
+            raise UserFileError("signature", f"{flag} '{text}': the file has no Numba function named '{name}'")
         for dispatcher in targets:
-            if type(dispatcher).__name__ == "CUDADispatcher":
-                if cuda["available"]:
-                    kernel_requests.setdefault(id(dispatcher), []).append(tuple(args))
+            if type(dispatcher).__name__ != "CUDADispatcher":
+                try:
+                    dispatcher.compile(sig_text)
+                except Exception as e:
+                    summary = first_line(e) or type(e).__name__
+                    raise UserFileError("signature", f"{flag} '{text}' does not compile for {dispatcher.py_func.__name__}: {summary}") from None
+            elif not cuda["available"]:
                 continue
-            try:
-                dispatcher.compile(sig_text)
-            except Exception as e:
-                summary = first_line(e) or type(e).__name__
-                raise UserFileError("signature", f"--signature '{text}' does not compile for {dispatcher.py_func.__name__}: {summary}") from None
-    return kernel_requests
+            requests.setdefault(id(dispatcher), {}).setdefault(tuple(args), []).append(text)
+    return requests
 
 
 def parameter_count(dispatcher):
@@ -431,7 +441,7 @@ def first_line(exc):
     return f"{lines[0]} {lines[1]}" if lines[0].endswith(":") and len(lines) > 1 else lines[0]
 
 
-def describe_function(name, kind, function, cuda, kernel_requests, notes):
+def describe_function(name, kind, function, cuda, requests, notes):
     py_func = python_function(function)
     lines, first = inspect.getsourcelines(py_func)
     def_line = first + next((i for i, t in enumerate(lines) if t.lstrip().startswith(("def ", "async def "))), 0)
@@ -456,12 +466,13 @@ def describe_function(name, kind, function, cuda, kernel_requests, notes):
                                                "no IR: it is shown as compiled again here with the same options.")
                 signature = cpu_signature(args, cres, entry)
                 signature["notes"] += notes_for_signature
+                signature["requested_as"] = requests.get(tuple(args), [])
                 described["signatures"].append(signature)
             except Exception as e:  # e.g. an overload loaded from Numba's cache keeps no LLVM IR
                 notes.append(f"{name}({', '.join(str(a) for a in args)}) could not be captured: {type(e).__name__}: {first_line(e)}")
     elif cuda["available"]:
-        for args in dict.fromkeys([*function.overloads.keys(), *kernel_requests]):
-            described["signatures"].append(cuda_signature(function, args, cuda))
+        for args in dict.fromkeys([*function.overloads.keys(), *requests]):
+            described["signatures"].append(dict(cuda_signature(function, args, cuda), requested_as=requests.get(args, [])))
     if not described["signatures"] and (kind == "cpu" or cuda["available"]):
         notes.append(f"{name} has no compiled signature: call it in the file or give one with --signature.")
     return described
@@ -560,7 +571,45 @@ def cpu_signature(args, cres, entry):
         "llvm": llvm,
         "asm": cres.library.get_asm_str(),
         "notes": notes,
+        "parallel_diagnostics": parallel_diagnostics(cres),
     }
+
+
+def parallel_diagnostics(cres):
+    """What Numba's parallel_diagnostics() reports for a parallel=True signature, as facts with the user's lines: loops
+    fused into another (or not, and why), a parallel loop nested in another that runs serially inside it, and what
+    was hoisted out of a parallel loop (an allocation made once before it, a variable computed once)."""
+    diagnostics = (cres.metadata or {}).get("parfor_diagnostics")
+    if diagnostics is None or not diagnostics.has_setup:
+        return []
+    path = os.path.abspath(cres.type_annotation.func_id.filename)
+
+    def line_of(node):
+        loc = getattr(node, "loc", None)
+        return loc.line if loc is not None and os.path.abspath(loc.filename or "") == path else None
+
+    loops = {parfor.id: parfor for parfor in diagnostics.initial_parfors}
+
+    def fact(kind, line, loop, other=None, reason=None, variable=None):
+        # LOOP is the parallel loop the fact is about, OTHER the one it was fused into, tried with, or runs inside.
+        return {"kind": kind, "line": line, "loop": loop, "loop_line": line_of(loops.get(loop)), "other": other,
+                "other_line": line_of(loops.get(other)), "reason": reason, "variable": variable}
+
+    facts = []
+    for report in diagnostics.fusion_reports:
+        fused = "fusion succeeded" in report.message
+        reason = None if fused else report.message.split("fusion failed:", 1)[-1].strip()
+        facts.append(fact("fused" if fused else "not_fused", line_of(loops.get(report.second)), report.second, report.first, reason))
+    for outer, inner_loops in diagnostics.nested_fusion_info.items():
+        facts += [fact("serialized", line_of(loops.get(inner)), inner, outer) for inner in inner_loops]
+    allocations = {id(statement) for statement in diagnostics.hoisted_allocations()}
+    for loop, hoisting in diagnostics.hoist_info.items():
+        for statement in hoisting.get("hoisted", []):
+            # Numba's own temporaries ($const.1) are hoisted in numbers; a user's variable or an allocation tells more.
+            if id(statement) in allocations or not statement.target.name.startswith("$"):
+                kind = "hoisted_allocation" if id(statement) in allocations else "hoisted"
+                facts.append(fact(kind, line_of(statement), loop, variable=statement.target.name))
+    return facts
 
 
 def parfor_kernels(llvm):

@@ -109,6 +109,11 @@ def inspect(path, arguments):
     return _output(["inspect", path, *arguments])
 
 
+def diff(path, arguments):
+    """Runs ``jitlens diff PATH ARGUMENTS...`` (one file, inspected two ways) in the resident server; returns its output."""
+    return _output(["diff", path, *arguments])
+
+
 @functools.cache
 def views():
     """The tool's view catalog (``jitlens views --format json``): a list of views with name, flag, help, frontEnds.

@@ -18,7 +18,7 @@ from IPython.core import magic_arguments
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.display import HTML, display
 
-from . import capture, cli
+from . import capture, cli, compare
 
 
 @magics_class
@@ -33,10 +33,12 @@ class JitLensMagics(Magics):
     @cell_magic
     def jitlens(self, line, cell):
         """Run the cell, then show the code Numba generated for each of its lines (flags: one per view of Numba's code
-        in the jitlens view catalog, e.g. --llvm --asm; --signature SIG; --format html|text|json)."""
+        in the jitlens view catalog, e.g. --llvm --asm; --signature SIG; --format html|text|json; side by side:
+        --compare-signatures SIG SIG or --compare-opt L,R)."""
         try:
             # shlex, not IPython's own split, so that quotes group a value with spaces and are removed from it.
             args = _parser().parse_args(shlex.split(line))
+            comparison = compare.requested(args)
         except cli.JitLensError as e:
             print(str(e), file=sys.stderr)
             return
@@ -58,10 +60,13 @@ class JitLensMagics(Magics):
             capture.import_numba(report)
             with capture.line_locations() as created:
                 self._run(code, path, report)
-                capture.describe_created(created, path, args.signature, report)
+                capture.describe_created(created, path, [*args.signature, *compare.capture_requests(comparison)], report)
         except capture.UserFileError as e:
             report["error"] = e.as_json()
-        self._show(path, report, args)
+        if comparison:
+            self._show_comparison(comparison, path, report, args)
+        else:
+            self._show(path, report, args)
 
     def _write_cell(self, source):
         # Numba reads line info from the source file, so every cell becomes a real file of its own.
@@ -96,6 +101,18 @@ class JitLensMagics(Magics):
         else:
             print(output)
 
+    @staticmethod
+    def _show_comparison(comparison, path, report, args):
+        try:
+            output = compare.show(comparison, path, report, _view_arguments(args), args.format)
+        except cli.JitLensError as e:
+            print(str(e), file=sys.stderr)
+            return
+        if args.format == "html":
+            display(HTML(output))
+        else:
+            print(output)
+
     def _labelled(self, output, path):
         # The source header names the cell as the notebook does (In[n]), as the C# kernel's view does, not the
         # temporary file Numba needed.
@@ -106,11 +123,13 @@ class JitLensMagics(Magics):
     def _arguments(args, report_path):
         # A fragment: the notebook's page is not ours to style.
         output_format = "html-fragment" if args.format == "html" else args.format
-        arguments = ["--numba-report", report_path, "--format", output_format]
-        views = [view["name"] for view in _numba_views() if getattr(args, view["name"])]
-        if views:
-            arguments += ["--view", ",".join(views)]
-        return arguments
+        return ["--numba-report", report_path, "--format", output_format, *_view_arguments(args)]
+
+
+def _view_arguments(args):
+    """``--view`` with the views the magic's flags asked for; none when no flag did (the default views)."""
+    views = [view["name"] for view in _numba_views() if getattr(args, view["name"])]
+    return ["--view", ",".join(views)] if views else []
 
 
 def _numba_views():
@@ -126,6 +145,7 @@ def _parser():
     for view in _numba_views():
         parser.add_argument(f"--{view['flag']}", dest=view["name"], action="store_true", help=view["help"])
     parser.add_argument("--signature", action="append", default=[],
-                        help="also compile this signature ('name:sig' or 'sig'; quote it when it has spaces)")
+                        help="also compile this signature ('name(types)', 'name:sig' or 'sig'; quote it when it has spaces)")
     parser.add_argument("--format", default="html", help="output shown in the cell: html, text or json")
+    compare.add_arguments(parser)
     return parser

@@ -16,6 +16,24 @@ internal static class CliProcess
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunInstalledAsync(string command, params string[] args) =>
         RunAsync(new ProcessStartInfo(command), args);
 
+    /// <summary>
+    /// Runs the built <c>jitlens</c> on a real pseudo-terminal (util-linux <c>script</c>), as from a user's shell, with
+    /// <paramref name="environment"/> added; its output and error come back together, as a terminal shows them.
+    /// </summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInTerminalAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "JitLens.Cli.dll") }.Concat(args).Select(Quote));
+        var start = new ProcessStartInfo("script") { ArgumentList = { "--quiet", "--return", "--command", command, "/dev/null" } };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return RunAsync(start, []);
+    }
+
+    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start, string[] args)
     {
         start.RedirectStandardOutput = true;

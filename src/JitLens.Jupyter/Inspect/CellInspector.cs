@@ -30,6 +30,9 @@ internal sealed class CellInspector : IDisposable
     private readonly HashSet<string> _emitted = new(StringComparer.Ordinal);
     private readonly JitHostReserve _hosts = new();
 
+    /// <summary>The last inspection shown (the right side of a comparison), for <c>--compare previous</c>.</summary>
+    private ShownInspection? _previous;
+
     public CellInspector(string directory, CellNames names)
     {
         _directory = directory;
@@ -77,12 +80,15 @@ internal sealed class CellInspector : IDisposable
             }
 
             var result = await InspectAsync(compilation, cellPath, magic, cancellationToken).ConfigureAwait(false);
-            var options = new RenderOptions { Views = magic.Views };
-            output.Display(new JsonObject
+            var shown = new ShownInspection(result, _names.LabelOf(cellPath), magic.Tier);
+            if (magic.CompareWithPrevious)
             {
-                ["text/html"] = HtmlView.ToFragment(result, options),
-                ["text/plain"] = PlainText(result, options),
-            });
+                ShowAgainstPrevious(shown, magic, output);
+                return;
+            }
+
+            _previous = shown;
+            DisplayView(result, magic, output);
         }
         catch (InspectionException e)
         {
@@ -96,7 +102,44 @@ internal sealed class CellInspector : IDisposable
     {
         var before = await InspectAsync(compilation, cellPath, magic with { Tier = left }, cancellationToken).ConfigureAwait(false);
         var after = await InspectAsync(compilation, cellPath, magic, cancellationToken).ConfigureAwait(false);
-        var comparison = InspectionComparison.Of(before, after, InspectMagic.FlagOf(left), InspectMagic.FlagOf(magic.Tier), magic.Views);
+        _previous = new ShownInspection(after, _names.LabelOf(cellPath), magic.Tier);
+        DisplayComparison(InspectionComparison.Of(before, after, InspectMagic.FlagOf(left), InspectMagic.FlagOf(magic.Tier), magic.Views), output);
+    }
+
+    /// <summary>
+    /// <c>--compare previous</c>: what the last %%inspect cell showed against this cell, lines matched through a
+    /// diff of their sources: re-running an edited cell shows what the edit changed.
+    /// </summary>
+    private void ShowAgainstPrevious(ShownInspection current, InspectMagic magic, ICellOutput output)
+    {
+        var previous = _previous;
+        _previous = current;
+        if (previous is null)
+        {
+            output.Stream("stderr", "%%inspect: --compare previous: no earlier %%inspect cell in this kernel to compare with; showing this cell alone.\n");
+            DisplayView(current.Result, magic, output);
+            return;
+        }
+
+        // Both tiers are named only where they differ: the edit is the news, not the tier.
+        var sameTier = previous.Tier == current.Tier;
+        var leftLabel = sameTier ? previous.Label : $"{previous.Label} {InspectMagic.FlagOf(previous.Tier)}";
+        var rightLabel = sameTier ? current.Label : $"{current.Label} {InspectMagic.FlagOf(current.Tier)}";
+        DisplayComparison(InspectionComparison.Of(previous.Result, current.Result, leftLabel, rightLabel, magic.Views), output);
+    }
+
+    private static void DisplayView(InspectionResult result, InspectMagic magic, ICellOutput output)
+    {
+        var options = new RenderOptions { Views = magic.Views };
+        output.Display(new JsonObject
+        {
+            ["text/html"] = HtmlView.ToFragment(result, options),
+            ["text/plain"] = PlainText(result, options),
+        });
+    }
+
+    private static void DisplayComparison(InspectionComparison comparison, ICellOutput output)
+    {
         using var html = new StringWriter(CultureInfo.InvariantCulture);
         CompareHtmlRenderer.WriteFragment(comparison, html);
         using var text = new StringWriter(CultureInfo.InvariantCulture);

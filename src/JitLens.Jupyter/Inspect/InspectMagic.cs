@@ -14,14 +14,16 @@ public sealed record InspectMagic
         ViewCatalog.All.Where(v => v.FrontEnds.Contains(FrontEnd.DotnetJit) || v.FrontEnds.Contains(FrontEnd.Ilgpu)).ToList();
 
     public static string Usage { get; } = $"""
-        %%inspect {string.Join(' ', CellViews.Select(v => $"[--{v.Flag}]"))} [--tier optimized|tier0|tier1-pgo] [--compare T] [--arch sm_XX] [--help]
+        %%inspect {string.Join(' ', CellViews.Select(v => $"[--{v.Flag}]"))} [--tier optimized|tier0|tier1-pgo] [--compare T|previous] [--arch sm_XX] [--help]
           Runs the cell as usual, then shows the code each of its lines became: click a line to see its
           instructions, click an instruction to see its line. Without view flags: the default views.
         {string.Join("\n", CellViews.Select(v => $"  --{v.Flag,-18}{v.Help}"))}
           --tier T            optimized (default: fully optimized, runs nothing extra), tier0, or tier1-pgo
                               (calls the cell's parameterless static methods to warm up dynamic PGO)
           --compare T         two listings side by side, aligned by line, with per-line deltas: the cell at
-                              tier T (left) against the cell at --tier (right), e.g. --compare tier0
+                              tier T (left) against the cell at --tier (right), e.g. --compare tier0;
+          --compare previous  the code the last %%inspect cell showed (left) against this cell's (right):
+                              re-run an edited cell to see what the edit changed, line by line
           --arch sm_XX        GPU architecture for PTX/SASS, e.g. sm_80
         """;
 
@@ -33,6 +35,9 @@ public sealed record InspectMagic
 
     /// <summary>With <c>--compare T</c>: the tier the cell is compared with (the left side; <see cref="Tier"/> is the right).</summary>
     public JitTier? CompareTier { get; init; }
+
+    /// <summary>With <c>--compare previous</c>: the last inspection the kernel showed is the left side, this cell the right.</summary>
+    public bool CompareWithPrevious { get; init; }
 
     public bool Help { get; init; }
 
@@ -75,7 +80,7 @@ public sealed record InspectMagic
                 magic = name switch
                 {
                     "arch" => magic with { Arch = value },
-                    "compare" => ParseTier(magic, value) is { Error: null } left ? magic with { CompareTier = left.Tier } : ParseTier(magic, value),
+                    "compare" => ParseCompare(magic, value),
                     _ => ParseTier(magic, value),
                 };
                 if (magic.Error is not null)
@@ -99,6 +104,19 @@ public sealed record InspectMagic
         JitTier.Tier1Pgo => "tier1-pgo",
         _ => "optimized",
     };
+
+    private static InspectMagic ParseCompare(InspectMagic magic, string value)
+    {
+        if (value.Equals("previous", StringComparison.OrdinalIgnoreCase))
+        {
+            return magic with { CompareWithPrevious = true, CompareTier = null };
+        }
+
+        var left = ParseTier(magic, value);
+        return left.Error is null
+            ? magic with { CompareTier = left.Tier, CompareWithPrevious = false }
+            : new InspectMagic { Error = $"%%inspect: cannot compare with '{value}'; use a tier (optimized, tier0, tier1-pgo) or previous." };
+    }
 
     private static InspectMagic ParseTier(InspectMagic magic, string value) => value.ToLowerInvariant() switch
     {

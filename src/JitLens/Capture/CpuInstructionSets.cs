@@ -5,8 +5,9 @@ using X86 = System.Runtime.Intrinsics.X86;
 namespace JitLens.Capture;
 
 /// <summary>
-/// The CPU and the instruction-set extensions the JIT on this machine may use, as the runtime reports them: the JIT
-/// host runs on the same machine and runtime, so the extensions its code uses are among these.
+/// The CPU and the instruction-set extensions this machine has, as the runtime reports them: what a CPU method's badge
+/// says when its code was not captured as bytes (Numba's asm is text), worded so as not to claim the code uses them.
+/// A .NET method's badge names the extensions its own code uses instead (<see cref="Asm.UsedInstructionSets"/>).
 /// </summary>
 public static class CpuInstructionSets
 {
@@ -22,7 +23,7 @@ public static class CpuInstructionSets
             var other => other.ToString().ToLowerInvariant(),
         };
         var extensions = Extensions().Where(e => e.Supported).Select(e => e.Name).ToList();
-        return extensions.Count == 0 ? architecture : architecture + " + " + string.Join(", ", extensions);
+        return extensions.Count == 0 ? architecture : architecture + " (this CPU has " + string.Join(", ", extensions) + ")";
     }
 
     private static IEnumerable<(string Name, bool Supported)> Extensions()

@@ -203,6 +203,7 @@ internal sealed class JitCaptureStage : IInspectionStage
 
         unit.CodeSize = code.Size;
         var instructions = IndirectCallNames.Name(AsmDecoder.Decode(code, target), code.Map, ilCode, il.Disassemble);
+        unit.Arch = UsedInstructionSets.Describe(instructions);
         unit.AddView(LineAttribution.Asm(instructions, code, points));
     }
 

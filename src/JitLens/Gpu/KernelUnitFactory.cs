@@ -21,6 +21,12 @@ public static class KernelUnitFactory
         }
 
         unit.AddView(PtxListingParser.Parse(code.Ptx, IsSource));
+        if (RunnablePtx.TargetOf(code.Ptx) is { } target && !string.Equals(target, code.Arch, StringComparison.OrdinalIgnoreCase))
+        {
+            // ILGPU 1.5.3 writes .target sm_80 at most; a newer GPU's driver compiles that PTX for itself, as ptxas does here.
+            unit.Notes.Add($"ILGPU writes this PTX for .target {target} (the newest it knows); on {code.Arch} the driver compiles it for the GPU, and SASS is made for {code.Arch}.");
+        }
+
         var lines = unit.Views.Values.SelectMany(v => v.Instructions)
             .Where(i => i.Region == CodeRegion.Body && i.Line is not null)
             .Select(i => i.Line!.Value)

@@ -41,6 +41,9 @@ public sealed class InspectedUnit
 
     public IReadOnlyDictionary<string, CodeListing> Views => _views;
 
+    /// <summary>What Numba's parallel diagnostics report for a <c>parallel=True</c> signature's loops; empty elsewhere.</summary>
+    public IList<ParallelDiagnostic> ParallelDiagnostics { get; } = new List<ParallelDiagnostic>();
+
     /// <summary>Codegen remarks found in the unit's listings, in line order (filled in by the remarks stage).</summary>
     public IList<CodeRemark> Remarks { get; } = new List<CodeRemark>();
 

@@ -54,7 +54,10 @@ internal sealed record CapturedIrStatement(
     [property: JsonPropertyName("line")] int? Line,
     [property: JsonPropertyName("text")] string Text);
 
-/// <summary>One compiled signature: its Numba IR and the raw texts of what it became.</summary>
+/// <summary>
+/// One compiled signature: its Numba IR and the raw texts of what it became; <c>requested_as</c> lists the
+/// <c>--signature</c> requests that compiled it (empty when only the file's own calls did).
+/// </summary>
 internal sealed record CapturedSignature(
     [property: JsonPropertyName("signature")] string Signature,
     [property: JsonPropertyName("arguments")] string Arguments,
@@ -66,4 +69,20 @@ internal sealed record CapturedSignature(
     [property: JsonPropertyName("ptx")] string? Ptx,
     [property: JsonPropertyName("sass")] string? Sass,
     [property: JsonPropertyName("arch")] string? Arch,
-    [property: JsonPropertyName("notes")] IReadOnlyList<string>? Notes);
+    [property: JsonPropertyName("notes")] IReadOnlyList<string>? Notes,
+    [property: JsonPropertyName("requested_as")] IReadOnlyList<string>? RequestedAs,
+    [property: JsonPropertyName("parallel_diagnostics")] IReadOnlyList<CapturedParallelDiagnostic>? ParallelDiagnostics);
+
+/// <summary>
+/// One fact of Numba's parallel diagnostics: <c>kind</c> is fused, not_fused, serialized, hoisted_allocation or hoisted;
+/// <c>loop</c> the parfor it is about, <c>other</c> the one it was fused into, tried with or runs inside.
+/// </summary>
+internal sealed record CapturedParallelDiagnostic(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("loop")] int Loop,
+    [property: JsonPropertyName("loop_line")] int? LoopLine,
+    [property: JsonPropertyName("other")] int? Other,
+    [property: JsonPropertyName("other_line")] int? OtherLine,
+    [property: JsonPropertyName("reason")] string? Reason,
+    [property: JsonPropertyName("variable")] string? Variable);

@@ -44,6 +44,12 @@ public sealed class NumbaStage : IInspectionStage
             throw new InspectionException(Describe(file, error));
         }
 
+        if (context.Request.NumbaOpt is { } opt && report.OptLevel is { } captured && captured != opt)
+        {
+            throw new InspectionException(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: the Numba capture report was made at NUMBA_OPT={captured}, not at the NUMBA_OPT={opt} asked for."));
+        }
+
         var problems = report.Problems ?? [];
         if (problems.Count > 0 && !report.Functions.Any(f => f.Signatures.Count > 0))
         {

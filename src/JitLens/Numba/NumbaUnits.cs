@@ -26,7 +26,7 @@ internal static class NumbaUnits
                 continue;
             }
 
-            foreach (var signature in function.Signatures)
+            foreach (var signature in function.Signatures.Where(s => Shown(s, request)))
             {
                 var unit = new InspectedUnit(
                     string.Create(CultureInfo.InvariantCulture, $"{function.QualifiedName}({signature.Arguments})"),
@@ -44,11 +44,36 @@ internal static class NumbaUnits
                     unit.Notes.Add(note);
                 }
 
+                foreach (var diagnostic in (signature.ParallelDiagnostics ?? []).Select(ParallelDiagnosticOf).OfType<ParallelDiagnostic>())
+                {
+                    unit.ParallelDiagnostics.Add(diagnostic);
+                }
+
                 (isKernel ? result.Kernels : result.Methods).Add(unit);
                 AddParforKernels(result, unit, signature, report.File, scope, request);
             }
         }
     }
+
+    /// <summary>The model's fact for one the capture reported; null for a kind this JitLens does not know.</summary>
+    private static ParallelDiagnostic? ParallelDiagnosticOf(CapturedParallelDiagnostic captured)
+    {
+        ParallelDiagnosticKind? kind = captured.Kind switch
+        {
+            "fused" => ParallelDiagnosticKind.Fused,
+            "not_fused" => ParallelDiagnosticKind.NotFused,
+            "serialized" => ParallelDiagnosticKind.Serialized,
+            "hoisted_allocation" => ParallelDiagnosticKind.HoistedAllocation,
+            "hoisted" => ParallelDiagnosticKind.Hoisted,
+            _ => null,
+        };
+        return kind is { } k
+            ? new ParallelDiagnostic(k, captured.Line, captured.Loop, captured.LoopLine, captured.Other, captured.OtherLine) { Reason = captured.Reason, Variable = captured.Variable }
+            : null;
+    }
+
+    private static bool Shown(CapturedSignature signature, InspectRequest request) =>
+        !request.RequestedSignaturesOnly || (signature.RequestedAs ?? []).Any(request.Signatures.Contains);
 
     /// <summary>A kernel Numba's CUDA target could not compile here (no CUDA, or no signature): listed, with its bytecode.</summary>
     private static InspectedUnit UncompiledKernel(CapturedFunction function, SourceDocument source, CaptureReport report, InspectRequest request)

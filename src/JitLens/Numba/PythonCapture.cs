@@ -38,6 +38,11 @@ internal static class PythonCapture
             // A fresh cache directory: functions with cache=True are compiled now, with debug info, not loaded from disk.
             start.Environment["NUMBA_CACHE_DIR"] = workDir;
             start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+            if (request.NumbaOpt is { } opt)
+            {
+                // Numba reads it once, at import, for its one code generator: a level of its own needs a process of its own.
+                start.Environment["NUMBA_OPT"] = opt.ToString(CultureInfo.InvariantCulture);
+            }
             var run = await ChildRun.RunAsync(start, python, request.Timeout, cancellationToken,
                 cannotStart: $"The Python interpreter '{python}' could not be started; choose one with --python.").ConfigureAwait(false);
             if (run.TimedOut)

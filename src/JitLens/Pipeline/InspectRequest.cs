@@ -38,6 +38,18 @@ public sealed record InspectRequest
     /// </summary>
     public string? NumbaReport { get; init; }
 
+    /// <summary>
+    /// Numba's optimisation level (<c>NUMBA_OPT</c>, 0 to 3) for the Python process that runs the file; null leaves the
+    /// environment's. With <see cref="NumbaReport"/> it is the level the report must have been captured at.
+    /// </summary>
+    public int? NumbaOpt { get; init; }
+
+    /// <summary>
+    /// Numba: show only the signatures <see cref="Signatures"/> asked for, not the others the file compiled (one
+    /// side of a comparison of two signatures).
+    /// </summary>
+    public bool RequestedSignaturesOnly { get; init; }
+
     /// <summary>Wall-clock limit for any child process that runs or JITs user code.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 

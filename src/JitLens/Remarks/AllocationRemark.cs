@@ -13,18 +13,10 @@ public sealed class AllocationRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
-    {
-        if (DotnetAsm.Listing(unit) is not { } asm)
-        {
-            return [];
-        }
-
-        var loops = ListingLoops.Of(asm);
-        return DotnetAllocations.In(unit, asm)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        facts.Allocations
             .Where(a => a.BoxedType is null)
-            .Select(a => Remark(a.Line, $"allocates {Describe(a)} on the GC heap ({a.Helper})", asm.View, loops.InLoop(a.Index)));
-    }
+            .Select(a => Remark(a.Call.Line, $"allocates {Describe(a)} on the GC heap ({a.Helper})", facts.DotnetAsm!.View, a.Call.InLoop));
 
     private static string Describe(DotnetAllocations.Allocation allocation) => allocation.Type switch
     {

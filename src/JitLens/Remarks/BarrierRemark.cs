@@ -13,21 +13,8 @@ public sealed class BarrierRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
-    {
-        if (GpuCode.Listing(unit) is not { } listing)
-        {
-            yield break;
-        }
-
-        var loops = ListingLoops.Of(listing);
-        for (var i = 0; i < listing.Instructions.Count; i++)
-        {
-            var opcode = GpuCode.Opcode(GpuCode.Split(listing.Instructions[i]).Operation);
-            if (opcode is "BAR" || opcode.StartsWith("BAR.", StringComparison.Ordinal) || opcode.StartsWith("bar.", StringComparison.Ordinal) || opcode.StartsWith("barrier.", StringComparison.Ordinal))
-            {
-                yield return Remark(RemarkLine.Of(listing.Instructions[i]), $"barrier ({opcode}): every thread of the block waits here until all have arrived", listing.View, loops.InLoop(i));
-            }
-        }
-    }
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        facts.KernelInstructions
+            .Where(i => i.Opcode is "BAR" || i.Opcode.StartsWith("BAR.", StringComparison.Ordinal) || i.Opcode.StartsWith("bar.", StringComparison.Ordinal) || i.Opcode.StartsWith("barrier.", StringComparison.Ordinal))
+            .Select(i => Remark(i.Line, $"barrier ({i.Opcode}): every thread of the block waits here until all have arrived", facts.Kernel!.View, i.InLoop));
 }

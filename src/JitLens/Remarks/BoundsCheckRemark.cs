@@ -16,33 +16,20 @@ public sealed class BoundsCheckRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (DotnetAsm.Listing(unit) is not { } asm)
+        foreach (var check in facts.RangeChecks)
         {
-            yield break;
-        }
-
-        var instructions = asm.Instructions;
-        var throwLabels = ThrowBlocks.Labels(instructions, IsRangeFailure);
-        var loops = ListingLoops.Of(asm);
-        for (var i = 0; i < instructions.Count; i++)
-        {
-            var branch = instructions[i];
-            if (branch.Flow != ControlFlowKind.ConditionalBranch || branch.TargetLabel is not { } target || !throwLabels.TryGetValue(target, out var thrower))
-            {
-                continue;
-            }
-
-            var line = RemarkLine.Of(branch) ?? RemarkLine.Of(instructions[thrower]);
-            var access = line is { } l ? ArrayAccesses.Describe(unit.Source.TextOf(l)) : null;
+            var instructions = facts.DotnetAsm!.Instructions;
+            var branch = instructions[check.Branch];
+            var line = RemarkLine.Of(branch) ?? RemarkLine.Of(instructions[check.Thrower]);
+            var access = line is { } l ? ArrayAccesses.Describe(facts.Unit.Source.TextOf(l)) : null;
             var what = access is null ? "an index" : access;
-            yield return Remark(line, $"bounds check kept on {what}: `{ListingLoops.Body(branch)}` branches to a throw of IndexOutOfRangeException", asm.View, loops.InLoop(i));
+            yield return Remark(line, $"bounds check kept on {what}: `{ListingLoops.Body(branch)}` branches to a throw of IndexOutOfRangeException", facts.DotnetAsm.View, check.InLoop);
         }
     }
 
-    /// <summary>The call that throws for an index out of range.</summary>
-    internal static bool IsRangeFailure(CodeInstruction instruction) =>
-        DotnetAsm.CallOperand(instruction) is { } operand
-        && (operand.Contains("ThrowIndexOutOfRangeException", StringComparison.Ordinal) || operand.Contains("CORINFO_HELP_RNGCHKFAIL", StringComparison.Ordinal));
+    /// <summary>Whether a call's operand is the call that throws for an index out of range.</summary>
+    internal static bool IsRangeFailure(string operand) =>
+        operand.Contains("ThrowIndexOutOfRangeException", StringComparison.Ordinal) || operand.Contains("CORINFO_HELP_RNGCHKFAIL", StringComparison.Ordinal);
 }

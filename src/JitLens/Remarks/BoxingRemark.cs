@@ -13,16 +13,8 @@ public sealed class BoxingRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
-    {
-        if (DotnetAsm.Listing(unit) is not { } asm)
-        {
-            return [];
-        }
-
-        var loops = ListingLoops.Of(asm);
-        return DotnetAllocations.In(unit, asm)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        facts.Allocations
             .Where(a => a.BoxedType is not null)
-            .Select(a => Remark(a.Line, $"boxes {a.BoxedType} (IL box, allocated by {a.Helper}): a heap object per conversion to object or an interface", asm.View, loops.InLoop(a.Index)));
-    }
+            .Select(a => Remark(a.Call.Line, $"boxes {a.BoxedType} (IL box, allocated by {a.Helper}): a heap object per conversion to object or an interface", facts.DotnetAsm!.View, a.Call.InLoop));
 }

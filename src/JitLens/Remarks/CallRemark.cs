@@ -17,26 +17,19 @@ public sealed class CallRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (DotnetAsm.Listing(unit) is not { } asm)
+        foreach (var call in facts.Calls)
         {
-            yield break;
-        }
-
-        var loops = ListingLoops.Of(asm);
-        for (var i = 0; i < asm.Instructions.Count; i++)
-        {
-            var instruction = asm.Instructions[i];
-            if (instruction.Region == CodeRegion.ThrowPath || DotnetAsm.CallOperand(instruction) is not { } operand || DotnetAsm.DirectCallee(operand) is not { } callee
+            if (call.Instruction.Region == CodeRegion.ThrowPath || call.Callee is not { } callee
                 || callee.Contains("ThrowHelper", StringComparison.Ordinal) || StaticBaseRemark.IsStaticBaseHelper(callee)
                 || callee.StartsWith("System.Runtime.CompilerServices.GenericsHelpers.", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var how = DotnetAsm.Mnemonic(instruction) == "jmp" ? "tail call to" : "calls";
-            yield return Remark(RemarkLine.Of(instruction), $"{how} {callee}: not inlined", asm.View, loops.InLoop(i));
+            var how = DotnetAsm.Mnemonic(call.Instruction) == "jmp" ? "tail call to" : "calls";
+            yield return Remark(call.Line, $"{how} {callee}: not inlined", facts.DotnetAsm!.View, call.InLoop);
         }
     }
 }

@@ -17,26 +17,19 @@ public sealed class DivergentBranchRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Inferred;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (GpuCode.Listing(unit) is not { } listing)
+        foreach (var instruction in facts.KernelInstructions)
         {
-            yield break;
-        }
-
-        var loops = ListingLoops.Of(listing);
-        for (var i = 0; i < listing.Instructions.Count; i++)
-        {
-            var (guard, operation) = GpuCode.Split(listing.Instructions[i]);
-            var opcode = GpuCode.Opcode(operation);
+            var opcode = instruction.Opcode;
             var isBranch = opcode is "bra" or "BRA" || opcode.StartsWith("BRA.", StringComparison.Ordinal);
             // PT and !PT are constants (always, never), not a per-thread predicate.
-            if (guard is null || !isBranch || guard.TrimStart('!') == "PT")
+            if (instruction.Guard is not { } guard || !isBranch || guard.TrimStart('!') == "PT")
             {
                 continue;
             }
 
-            yield return Remark(RemarkLine.Of(listing.Instructions[i]), $"branch on a per-thread predicate (`@{guard} {opcode}`): threads of a warp that disagree run both paths in turn", listing.View, loops.InLoop(i));
+            yield return Remark(instruction.Line, $"branch on a per-thread predicate (`@{guard} {opcode}`): threads of a warp that disagree run both paths in turn", facts.Kernel!.View, instruction.InLoop);
         }
     }
 }

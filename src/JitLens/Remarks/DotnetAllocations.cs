@@ -8,22 +8,24 @@ namespace JitLens.Remarks;
 /// </summary>
 internal static class DotnetAllocations
 {
-    /// <summary>One allocating helper call: where it is, the helper, the type the listing names, and whether a box made it.</summary>
-    public sealed record Allocation(int Index, int? Line, string Helper, string? Type, string? BoxedType);
+    /// <summary>One allocating helper call: the call, the helper, the type the listing names, and whether a box made it.</summary>
+    public sealed record Allocation(ListingFacts.DotnetCall Call, string Helper, string? Type, string? BoxedType);
 
-    public static IEnumerable<Allocation> In(InspectedUnit unit, CodeListing asm)
+    /// <summary>The allocations among <paramref name="calls"/>, the calls of <paramref name="unit"/>'s asm.</summary>
+    public static List<Allocation> In(InspectedUnit unit, IReadOnlyList<ListingFacts.DotnetCall> calls)
     {
-        var instructions = asm.Instructions;
+        var instructions = unit.Views[Views.AsmView.Id].Instructions;
         var boxes = Boxes(unit);
         var boxesUsed = new Dictionary<int, int>();
-        for (var i = 0; i < instructions.Count; i++)
+        var allocations = new List<Allocation>();
+        foreach (var call in calls)
         {
-            if (DotnetAsm.CallOperand(instructions[i]) is not { } operand || DotnetAsm.Helper(operand) is not { } helper || !IsAllocation(helper))
+            if (call.Helper is not { } helper || !IsAllocation(helper))
             {
                 continue;
             }
 
-            var line = RemarkLine.Of(instructions[i]);
+            var line = call.Line;
             string? boxed = null;
             if (line is { } l && (helper.StartsWith("CORINFO_HELP_BOX", StringComparison.Ordinal) || helper.StartsWith("CORINFO_HELP_NEWSFAST", StringComparison.Ordinal))
                 && boxes.TryGetValue(l, out var boxedTypes) && boxesUsed.GetValueOrDefault(l) < boxedTypes.Count)
@@ -33,8 +35,10 @@ internal static class DotnetAllocations
                 boxesUsed[l] = boxesUsed.GetValueOrDefault(l) + 1;
             }
 
-            yield return new Allocation(i, line, helper, DotnetAsm.ArgumentType(instructions, i), boxed);
+            allocations.Add(new Allocation(call, helper, DotnetAsm.ArgumentType(instructions, call.Index), boxed));
         }
+
+        return allocations;
     }
 
     /// <summary>CORINFO_HELP_NEW* (objects, arrays, multi-dimensional arrays) and CORINFO_HELP_BOX*.</summary>

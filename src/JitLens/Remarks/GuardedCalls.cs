@@ -14,14 +14,14 @@ internal static partial class GuardedCalls
     /// <summary>One guard: the index of its <c>cmp</c>, of the fallback virtual call, and the class compared with when the listing names it.</summary>
     public sealed record Guard(int Compare, int Fallback, string? GuessedClass);
 
-    public static IReadOnlyList<Guard> Of(CodeListing asm)
+    /// <summary>The guards in a .NET method's <paramref name="instructions"/>, whose calls are <paramref name="calls"/>.</summary>
+    public static IReadOnlyList<Guard> Of(IReadOnlyList<CodeInstruction> instructions, IReadOnlyList<ListingFacts.DotnetCall> calls)
     {
-        var instructions = asm.Instructions;
         var guards = new List<Guard>();
         for (var i = 0; i + 1 < instructions.Count; i++)
         {
             if (MethodTableCompare(instructions, i) is not { } right || !IsEqualityBranch(instructions[i + 1])
-                || Fallback(instructions, i, RemarkLine.Of(instructions[i])) is not { } fallback)
+                || Fallback(calls, i, RemarkLine.Of(instructions[i])) is not { } fallback)
             {
                 continue;
             }
@@ -57,16 +57,16 @@ internal static partial class GuardedCalls
     /// The index of a virtual call on <paramref name="line"/> (the guarded call's fallback): the first after the compare,
     /// else the first before it (the JIT may move the cold fallback anywhere); null when the line has none.
     /// </summary>
-    private static int? Fallback(IReadOnlyList<CodeInstruction> instructions, int compare, int? line)
+    private static int? Fallback(IReadOnlyList<ListingFacts.DotnetCall> calls, int compare, int? line)
     {
         if (line is null)
         {
             return null;
         }
 
-        var calls = Enumerable.Range(0, instructions.Count).Where(i => instructions[i].Region != CodeRegion.ThrowPath && RemarkLine.Of(instructions[i]) == line
-            && DotnetAsm.CallOperand(instructions[i]) is { } operand && VirtualCallRemark.Describe(operand, null) is not null).ToList();
-        return calls.Count == 0 ? null : calls.FirstOrDefault(i => i > compare, calls[0]);
+        var virtualCalls = calls.Where(c => c.Instruction.Region != CodeRegion.ThrowPath && c.Line == line && VirtualCallRemark.Describe(c.Operand, null) is not null)
+            .Select(c => c.Index).ToList();
+        return virtualCalls.Count == 0 ? null : virtualCalls.FirstOrDefault(i => i > compare, virtualCalls[0]);
     }
 
     /// <summary>

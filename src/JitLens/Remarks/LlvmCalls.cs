@@ -8,14 +8,14 @@ internal static partial class LlvmCalls
 {
     public sealed record Call(int Index, int? Line, string Callee, bool InLoop);
 
-    public static IReadOnlyList<Call> In(InspectedUnit unit)
+    public static IReadOnlyList<Call> In(ListingFacts facts)
     {
-        if (unit.Source.Language != "python" || unit.Views.GetValueOrDefault(Views.LlvmIrView.Id) is not { } llvm)
+        if (facts.Unit.Source.Language != "python" || facts.Unit.Views.GetValueOrDefault(Views.LlvmIrView.Id) is not { } llvm)
         {
             return [];
         }
 
-        var loops = ListingLoops.Of(llvm);
+        var loops = facts.LoopsOf(llvm);
         var calls = new List<Call>();
         for (var i = 0; i < llvm.Instructions.Count; i++)
         {

@@ -16,17 +16,15 @@ public sealed class LocalMemoryRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (GpuCode.Listing(unit) is not { } listing)
+        if (facts.Kernel is not { } listing)
         {
             yield break;
         }
 
         var sass = GpuCode.IsSass(listing);
-        var loops = ListingLoops.Of(listing);
-        var accesses = listing.Instructions
-            .Select((instruction, index) => (Line: RemarkLine.Of(instruction), Opcode: GpuCode.Opcode(GpuCode.Split(instruction).Operation), InLoop: loops.InLoop(index)))
+        var accesses = facts.KernelInstructions
             .Where(a => sass ? a.Opcode.StartsWith("LDL", StringComparison.Ordinal) || a.Opcode.StartsWith("STL", StringComparison.Ordinal)
                              : a.Opcode.StartsWith("ld.local", StringComparison.Ordinal) || a.Opcode.StartsWith("st.local", StringComparison.Ordinal))
             .GroupBy(a => a.Line);

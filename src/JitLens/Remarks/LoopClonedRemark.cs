@@ -17,15 +17,16 @@ public sealed class LoopClonedRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Inferred;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (DotnetAsm.Listing(unit) is not { } asm)
+        if (facts.DotnetAsm is not { } asm)
         {
             yield break;
         }
 
         var instructions = asm.Instructions;
-        var loops = ListingLoops.Of(asm).Loops;
+        var loops = facts.LoopsOf(asm).Loops;
+        var rangeChecks = facts.RangeChecks.Select(c => c.Branch).ToHashSet();
         var reported = new HashSet<int>();
         for (var a = 0; a < loops.Count; a++)
         {
@@ -42,7 +43,7 @@ public sealed class LoopClonedRemark : RemarkKind
                     continue;
                 }
 
-                var checkedCopies = new[] { loops[a], loops[b] }.Count(loop => HasRangeCheck(instructions, loop));
+                var checkedCopies = new[] { loops[a], loops[b] }.Count(loop => loop.Overlaps(rangeChecks));
                 var detail = checkedCopies == 1 ? " (a fast copy without bounds checks, and a slow copy with them)" : string.Empty;
                 yield return Remark(shared[0], $"loop cloned: the code of this line is in two copies of a loop{detail}", asm.View, inLoop: true);
             }
@@ -53,10 +54,4 @@ public sealed class LoopClonedRemark : RemarkKind
 
     private static IEnumerable<int> Lines(IReadOnlyList<CodeInstruction> instructions, IReadOnlySet<int> loop) =>
         loop.Where(i => instructions[i].Region == CodeRegion.Body && instructions[i].Line is not null).Select(i => instructions[i].Line!.Value);
-
-    private static bool HasRangeCheck(IReadOnlyList<CodeInstruction> instructions, IReadOnlySet<int> loop)
-    {
-        var throwLabels = ThrowBlocks.Labels(instructions, BoundsCheckRemark.IsRangeFailure);
-        return loop.Any(i => instructions[i].Flow == ControlFlowKind.ConditionalBranch && instructions[i].TargetLabel is { } target && throwLabels.ContainsKey(target));
-    }
 }

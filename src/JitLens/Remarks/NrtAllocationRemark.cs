@@ -13,8 +13,8 @@ public sealed class NrtAllocationRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit) =>
-        LlvmCalls.In(unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        facts.LlvmCalls
             .Where(c => c.Callee.StartsWith("NRT_MemInfo_alloc", StringComparison.Ordinal) || c.Callee.StartsWith("NRT_MemInfo_new", StringComparison.Ordinal))
             .Select(c => Remark(c.Line, $"allocates an array on the heap ({c.Callee}){(c.InLoop ? ", once per iteration of the loop it sits in" : string.Empty)}", Views.LlvmIrView.Id, c.InLoop));
 }

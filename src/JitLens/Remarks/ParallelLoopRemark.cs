@@ -17,9 +17,9 @@ public sealed partial class ParallelLoopRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (unit.Views.GetValueOrDefault(Views.NumbaIrView.Id) is not { } ir)
+        if (facts.Unit.Views.GetValueOrDefault(Views.NumbaIrView.Id) is not { } ir)
         {
             yield break;
         }

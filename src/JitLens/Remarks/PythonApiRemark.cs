@@ -16,7 +16,7 @@ public sealed class PythonApiRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit) =>
-        LlvmCalls.ByLine(LlvmCalls.In(unit).Where(c => c.InLoop && (c.Callee.StartsWith("Py", StringComparison.Ordinal) || c.Callee.StartsWith("_Py", StringComparison.Ordinal))))
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        LlvmCalls.ByLine(facts.LlvmCalls.Where(c => c.InLoop && (c.Callee.StartsWith("Py", StringComparison.Ordinal) || c.Callee.StartsWith("_Py", StringComparison.Ordinal))))
             .Select(l => Remark(l.Line, $"calls the CPython C API inside a loop ({string.Join(", ", l.Callees)}): every iteration works on Python objects", Views.LlvmIrView.Id, inLoop: true));
 }

@@ -13,7 +13,7 @@ public sealed class RefcountRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit) =>
-        LlvmCalls.ByLine(LlvmCalls.In(unit).Where(c => c.InLoop && c.Callee is "NRT_incref" or "NRT_decref"))
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        LlvmCalls.ByLine(facts.LlvmCalls.Where(c => c.InLoop && c.Callee is "NRT_incref" or "NRT_decref"))
             .Select(l => Remark(l.Line, $"NRT reference counting inside a loop ({l.Count} call{(l.Count == 1 ? string.Empty : "s")} to {string.Join(", ", l.Callees)}): an array is taken and released every iteration", Views.LlvmIrView.Id, inLoop: true));
 }

@@ -2,13 +2,14 @@ using JitLens.Model;
 
 namespace JitLens.Remarks;
 
-/// <summary>Runs every registered remark kind over a unit and attaches the remarks, in line order, with their summary.</summary>
+/// <summary>Works out a unit's <see cref="ListingFacts"/> once, runs every registered remark kind over them and attaches the remarks, in line order, with their summary.</summary>
 public static class RemarkAnalysis
 {
     public static void Annotate(InspectedUnit unit)
     {
+        var facts = ListingFacts.Of(unit);
         var found = RemarkCatalog.All
-            .SelectMany((kind, order) => kind.Find(unit).Select(remark => (remark, order)))
+            .SelectMany((kind, order) => kind.Find(facts).Select(remark => (remark, order)))
             .OrderBy(r => r.remark.Line ?? int.MaxValue)
             .ThenBy(r => r.order)
             .Select(r => r.remark)

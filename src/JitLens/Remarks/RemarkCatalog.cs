@@ -24,6 +24,12 @@ public static class RemarkCatalog
         new PythonApiRemark(),
         new ParallelLoopRemark(),
 
+        // What Numba's own parallel diagnostics say of those parallel loops: fusion, serialised nesting, hoisting.
+        new FusedLoopRemark(),
+        new UnfusedLoopRemark(),
+        new SerializedLoopRemark(),
+        new HoistedRemark(),
+
         // Both CPU compilers' x64 code: packed SIMD; then the loop shapes read from the asm (inferred).
         new VectorisedRemark(),
         new LoopClonedRemark(),

@@ -19,8 +19,11 @@ public abstract class RemarkKind
 
     public abstract RemarkEvidence Evidence { get; }
 
-    /// <summary>The remarks of this kind in <paramref name="unit"/>'s listings, none where its code is not of the kind's compiler.</summary>
-    public abstract IEnumerable<CodeRemark> Find(InspectedUnit unit);
+    /// <summary>The remarks of this kind in the unit's listings, none where its code is not of the kind's compiler.</summary>
+    public abstract IEnumerable<CodeRemark> Find(ListingFacts facts);
+
+    /// <summary>The remarks of this kind in <paramref name="unit"/> alone (<see cref="RemarkAnalysis"/> shares one <see cref="ListingFacts"/> among all kinds).</summary>
+    public IEnumerable<CodeRemark> Find(InspectedUnit unit) => Find(ListingFacts.Of(unit));
 
     protected CodeRemark Remark(int? line, string message, string view, bool inLoop) =>
         new(Name, line, message, Evidence, view) { InLoop = inLoop };

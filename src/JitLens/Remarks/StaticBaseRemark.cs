@@ -16,23 +16,10 @@ public sealed class StaticBaseRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
-    {
-        if (DotnetAsm.Listing(unit) is not { } asm)
-        {
-            yield break;
-        }
-
-        var loops = ListingLoops.Of(asm);
-        for (var i = 0; i < asm.Instructions.Count; i++)
-        {
-            if (DotnetAsm.CallOperand(asm.Instructions[i]) is { } operand && IsStaticBaseHelper(operand))
-            {
-                var name = DotnetAsm.Helper(operand) ?? DotnetAsm.DirectCallee(operand) ?? operand;
-                yield return Remark(RemarkLine.Of(asm.Instructions[i]), $"static base / class-init check: calls {name} until the class constructor has run", asm.View, loops.InLoop(i));
-            }
-        }
-    }
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts) =>
+        facts.Calls
+            .Where(c => IsStaticBaseHelper(c.Operand))
+            .Select(c => Remark(c.Line, $"static base / class-init check: calls {c.Helper ?? c.Callee ?? c.Operand} until the class constructor has run", facts.DotnetAsm!.View, c.InLoop));
 
     public static bool IsStaticBaseHelper(string operand) =>
         (operand.Contains("CORINFO_HELP_", StringComparison.Ordinal) && (operand.Contains("STATIC_BASE", StringComparison.Ordinal) || operand.Contains("CLASSINIT", StringComparison.Ordinal) || operand.Contains("INITCLASS", StringComparison.Ordinal)))

@@ -17,14 +17,15 @@ public sealed partial class VectorisedRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (unit.Kind != UnitKind.CpuMethod || unit.Views.GetValueOrDefault(Views.AsmView.Id) is not { } asm)
+        if (facts.CpuAsm is not { } asm)
         {
             yield break;
         }
 
-        var loops = ListingLoops.Of(asm);
+        var unit = facts.Unit;
+        var loops = facts.LoopsOf(asm);
         var packed = asm.Instructions
             .Select((instruction, index) => (Line: RemarkLine.Of(instruction), Width: SimdInstructions.PackedWidth(instruction), InLoop: loops.InLoop(index)))
             .Where(p => p.Width is not null)

@@ -17,29 +17,22 @@ public sealed partial class VirtualCallRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (DotnetAsm.Listing(unit) is not { } asm)
+        var guards = facts.Guards.GroupBy(g => g.Fallback).ToDictionary(g => g.Key, g => g.First().GuessedClass);
+        foreach (var call in facts.Calls)
         {
-            yield break;
-        }
-
-        var loops = ListingLoops.Of(asm);
-        var guards = GuardedCalls.Of(asm).GroupBy(g => g.Fallback).ToDictionary(g => g.Key, g => g.First().GuessedClass);
-        for (var i = 0; i < asm.Instructions.Count; i++)
-        {
-            var instruction = asm.Instructions[i];
-            if (instruction.Region == CodeRegion.ThrowPath || DotnetAsm.CallOperand(instruction) is not { } operand || Describe(operand, DotnetAsm.Comment(instruction)) is not { } message)
+            if (call.Instruction.Region == CodeRegion.ThrowPath || Describe(call.Operand, DotnetAsm.Comment(call.Instruction)) is not { } message)
             {
                 continue;
             }
 
-            if (guards.TryGetValue(i, out var guessed))
+            if (guards.TryGetValue(call.Index, out var guessed))
             {
                 message += $"; the fallback of a guarded devirtualisation, taken when the receiver is not {guessed ?? GuardedDevirtualizationRemark.UnnamedClass}";
             }
 
-            yield return Remark(RemarkLine.Of(instruction), message, asm.View, loops.InLoop(i));
+            yield return Remark(call.Line, message, facts.DotnetAsm!.View, call.InLoop);
         }
     }
 
@@ -52,15 +45,19 @@ public sealed partial class VirtualCallRemark : RemarkKind
             return "looks up a virtual method's address at run time (CORINFO_HELP_VIRTUAL_FUNC_PTR)";
         }
 
-        if (RegisterIndirect().Match(operand) is not { Success: true } match)
+        if (!RegisterIndirect().IsMatch(operand))
         {
             return null;
         }
 
-        return match.Groups["register"].Value == "r11" && match.Groups["offset"].Length == 0
+        return IsInterfaceDispatch(operand)
             ? $"interface call{callee} through a virtual stub dispatch cell: not devirtualised, not inlined"
             : $"virtual call{callee} through the method table (`{operand}`): not devirtualised, not inlined";
     }
+
+    /// <summary>Whether an indirect call goes through a virtual stub dispatch cell (<c>[r11]</c>): an interface call.</summary>
+    public static bool IsInterfaceDispatch(string operand) =>
+        RegisterIndirect().Match(operand) is { Success: true } match && match.Groups["register"].Value == "r11" && match.Groups["offset"].Length == 0;
 
     [GeneratedRegex(@"^(\w+ ptr )?\[(?<register>r\w+|e\w+)(?<offset>[+-][^\]]+)?\]$|^(?<register>r\w+)$")]
     private static partial Regex RegisterIndirect();

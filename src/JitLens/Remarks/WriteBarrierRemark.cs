@@ -13,20 +13,14 @@ public sealed class WriteBarrierRemark : RemarkKind
 
     public override RemarkEvidence Evidence => RemarkEvidence.Exact;
 
-    public override IEnumerable<CodeRemark> Find(InspectedUnit unit)
+    public override IEnumerable<CodeRemark> Find(ListingFacts facts)
     {
-        if (DotnetAsm.Listing(unit) is not { } asm)
+        foreach (var call in facts.Calls)
         {
-            yield break;
-        }
-
-        var loops = ListingLoops.Of(asm);
-        for (var i = 0; i < asm.Instructions.Count; i++)
-        {
-            if (DotnetAsm.CallOperand(asm.Instructions[i]) is { } operand && DotnetAsm.Helper(operand) is { } helper && IsBarrier(helper))
+            if (call.Helper is { } helper && IsBarrier(helper))
             {
                 var checkedNote = helper.Contains("CHECKED", StringComparison.Ordinal) ? " (checked: the target may not be on the heap)" : string.Empty;
-                yield return Remark(RemarkLine.Of(asm.Instructions[i]), $"GC write barrier{checkedNote}: a reference stored into the heap calls {helper}", asm.View, loops.InLoop(i));
+                yield return Remark(call.Line, $"GC write barrier{checkedNote}: a reference stored into the heap calls {helper}", facts.DotnetAsm!.View, call.InLoop);
             }
         }
     }

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace JitLens.Cli.Tests.Numba;
 
 /// <summary>The IPython extension in a real notebook: Debian's ipykernel driven by nbclient, jitlens from this build.</summary>
-public sealed class JitLensMagicNotebookTests(MagicNotebook notebook, ITestOutputHelper output) : IClassFixture<MagicNotebook>
+public sealed partial class JitLensMagicNotebookTests(MagicNotebook notebook, ITestOutputHelper output) : IClassFixture<MagicNotebook>
 {
     // The body's line is line 10 of the cell as the user sees it (the %%jitlens line is line 1). The signature is
     // quoted, with a space in it, as users write it.

@@ -25,7 +25,7 @@ public sealed class MagicNotebook : IAsyncLifetime
     {
         var notebook = NotebookDocument.Create(
             new JsonObject { ["name"] = "python3", ["display_name"] = "Python 3", ["language"] = "python" },
-            ["%load_ext jitlens", JitLensMagicNotebookTests.Cell, "print('later cell:', total(np.ones(7)))", JitLensMagicNotebookTests.RaisingCell]);
+            ["%load_ext jitlens", JitLensMagicNotebookTests.Cell, "print('later cell:', total(np.ones(7)))", JitLensMagicNotebookTests.RaisingCell, .. JitLensMagicNotebookTests.CompareCells]);
         var source = Path.Combine(_work, "in.ipynb");
         var executed = Path.Combine(_work, "out.ipynb");
         await File.WriteAllTextAsync(source, notebook.ToJsonString());

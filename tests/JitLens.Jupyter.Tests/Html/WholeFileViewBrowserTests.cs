@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace JitLens.Jupyter.Tests.Html;
 
-/// <summary>The whole-file view of a file with two methods, its views side by side, and search, in Chromium.</summary>
+/// <summary>The whole-file view of a file with two methods, of each of two files, its views side by side, and search, in Chromium.</summary>
 public sealed class WholeFileViewBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private const string File = "section.jl-unit[data-unit='file']";
@@ -36,6 +36,43 @@ public sealed class WholeFileViewBrowserTests(ChromiumFixture chromium) : IClass
         Assert.False(await page.IsVisibleAsync(File));
         Assert.True(await page.IsVisibleAsync("section[data-unit='0']"));
         Assert.False(await page.IsVisibleAsync("section[data-unit='1']"));
+    }
+
+    [SkippableFact]
+    public async Task Units_of_two_files_get_a_whole_file_view_each_that_the_picker_chooses_between()
+    {
+        // Given the report of two methods of Demo.cs and a kernel of Kernels.cs
+        var page = await OpenAsync("two-files", SampleModels.TwoMethodsAndAKernel());
+
+        // Then it opens on Demo.cs whole, with both its methods' code and not the kernel's, and the picker offers each file
+        const string demo = "section.jl-unit[data-unit='file-0']";
+        const string kernels = "section.jl-unit[data-unit='file-1']";
+        Assert.Equal(1, await page.Locator("section.jl-unit:not([hidden])").CountAsync());
+        Assert.True(await page.IsVisibleAsync(demo));
+        Assert.Equal("file-0", await page.InputValueAsync(".jl-picker"));
+        var options = await page.Locator(".jl-picker option").AllInnerTextsAsync();
+        Assert.Equal(["Whole file: Demo.cs (2 units)", "Whole file: Kernels.cs (1 unit)"], options.Take(2));
+        Assert.Equal("Whole file: Demo.cs", await page.InnerTextAsync($"{demo} .jl-name"));
+        var heads = await page.Locator($"{demo} .jl-listing[data-view='il'] .jl-unit-head").AllInnerTextsAsync();
+        Assert.Equal(2, heads.Count);
+        Assert.StartsWith("Demo.Sum(int[])", heads[0], StringComparison.Ordinal);
+        Assert.StartsWith("Demo.Greet(string)", heads[1], StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator($"{demo} .jl-listing[data-view='ptx']").CountAsync());
+
+        // When Kernels.cs is picked and the kernel's line 3 is clicked
+        await page.SelectOptionAsync(".jl-picker", "file-1");
+        await page.ClickAsync($"{kernels} .jl-line[data-line='3']");
+
+        // Then that file is shown whole, alone, with the kernel's PTX, and the line's three instructions are marked as the kernel's
+        Assert.False(await page.IsVisibleAsync(demo));
+        Assert.True(await page.IsVisibleAsync(kernels));
+        Assert.Equal("Kernels.cs", await page.InnerTextAsync($"{kernels} .jl-path"));
+        Assert.Equal(["2", "2", "2"], await page.EvalOnSelectorAllAsync<string[]>($"{kernels} .jl-listing[data-view='ptx'] .jl-ins.jl-sel", "els => els.map(e => e.dataset.unit)"));
+
+        // When the picker names Sum, then only Sum's own section is shown
+        await page.SelectOptionAsync(".jl-picker", "0");
+        Assert.False(await page.IsVisibleAsync(kernels));
+        Assert.True(await page.IsVisibleAsync("section[data-unit='0']"));
     }
 
     [SkippableFact]
@@ -98,12 +135,12 @@ public sealed class WholeFileViewBrowserTests(ChromiumFixture chromium) : IClass
         Assert.Equal("16", await page.GetAttributeAsync($"{File} .jl-line.jl-sel", "data-line"));
     }
 
-    private async Task<IPage> OpenAsync(string name)
+    private async Task<IPage> OpenAsync(string name, Model.InspectionResult? model = null)
     {
         var browser = chromium.Require();
         var page = await browser.NewPageAsync();
         var path = Path.Combine(RepositoryPaths.Artifacts("jitlens-html"), $"report-{name}.html");
-        await System.IO.File.WriteAllTextAsync(path, HtmlRendererTests.Render(SampleModels.TwoMethodsOfOneFile()));
+        await System.IO.File.WriteAllTextAsync(path, HtmlRendererTests.Render(model ?? SampleModels.TwoMethodsOfOneFile()));
         await page.GotoAsync(new Uri(path).AbsoluteUri);
         return page;
     }

@@ -29,7 +29,22 @@ public sealed class InspectMagicCompareTests
         // When the line is parsed
         var magic = InspectMagic.Parse("%%inspect --compare tier9\nint One() => 1;");
 
-        // Then it is refused, naming the tier
-        Assert.Equal("%%inspect: unknown tier 'tier9'; use optimized, tier0 or tier1-pgo.", magic?.Error);
+        // Then it is refused, naming the value and what --compare accepts
+        Assert.Equal("%%inspect: cannot compare with 'tier9'; use a tier (optimized, tier0, tier1-pgo) or previous.", magic?.Error);
+    }
+
+    [Fact]
+    public void Should_compare_with_the_previous_inspection_when_asked_for_previous()
+    {
+        // Given a cell compared with the previous %%inspect cell
+        // When its magic line is parsed
+        var magic = InspectMagic.Parse("%%inspect --compare previous --tier tier0\nint One() => 1;");
+
+        // Then it compares with the previous inspection, at no other tier, and keeps its own tier
+        Assert.NotNull(magic);
+        Assert.Null(magic.Error);
+        Assert.True(magic.CompareWithPrevious);
+        Assert.Null(magic.CompareTier);
+        Assert.Equal(JitTier.Tier0, magic.Tier);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace JitLens.Jupyter.Tests.Kernel;
 
 /// <summary>
@@ -57,6 +59,39 @@ public sealed class RepeatedInspectTests : IClassFixture<InspectCellsReport>
         Assert.Contains("→  optimized: [FullOpts", view, StringComparison.Ordinal);
         Assert.Contains("ldc.i4 6000003", view, StringComparison.Ordinal);
         Assert.Matches(@"asm \d+ → \d+ \([+-]?\d+\)", view);
+    }
+
+    [SkippableFact]
+    public void A_cell_compared_with_the_previous_one_shows_what_its_edit_changed_line_by_line()
+    {
+        // Given `Scale` multiplying by 6000003 under %%inspect, then edited to 7000003 under --compare previous
+        var view = _cells.View("compare_previous");
+
+        // Then the previous cell is the left side and this one the right, both named by their In[n] label
+        var header = Assert.Single(Regex.Matches(view, @"(In\[\d+\]): \[FullOpts[^\]]*\]  →  (In\[\d+\]): \[FullOpts"));
+        Assert.NotEqual(header.Groups[1].Value, header.Groups[2].Value);
+
+        // And the edited line is marked changed, with the old constant as removed code and the new one as added code
+        Assert.Matches(@"\*-\s*\d+ \| int Scale\(int v\) => v \* 6000003;", view);
+        Assert.Matches(@"\*\+\s*\d+ \| int Scale\(int v\) => v \* 7000003;", view);
+        Assert.Matches(@"- il .*ldc\.i4 6000003", view);
+        Assert.Matches(@"\+ il .*ldc\.i4 7000003", view);
+    }
+
+    [SkippableFact]
+    public void A_compare_with_previous_as_the_first_cell_of_a_kernel_says_so_and_shows_the_cell_alone()
+    {
+        // Given a fresh (restarted) kernel whose first %%inspect cell asks to compare with the previous one
+        var cell = _cells.Part("compare_nothing");
+        var view = _cells.View("compare_nothing");
+
+        // Then one sentence says there is nothing to compare with, and the cell's own view is shown
+        Assert.Contains(
+            "%%inspect: --compare previous: no earlier %%inspect cell in this kernel to compare with; showing this cell alone.",
+            string.Concat(cell["said"]!.AsArray().Select(s => (string?)s)),
+            StringComparison.Ordinal);
+        Assert.Contains("ldc.i4 5500003", view, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\]  →  In\[", view);
     }
 
     [SkippableFact]

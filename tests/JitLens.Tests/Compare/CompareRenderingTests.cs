@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using JitLens.Compare.Rendering;
 using Xunit;
 
 namespace JitLens.Tests.Compare;
 
-/// <summary>The text and JSON renderings of a comparison of two tiers of a real loop.</summary>
+/// <summary>The text (plain and coloured) and JSON renderings of a comparison of two tiers of a real loop.</summary>
 public sealed class CompareRenderingTests : IClassFixture<CompareFixture>
 {
     private readonly CompareFixture _fixture;
@@ -75,10 +76,32 @@ public sealed class CompareRenderingTests : IClassFixture<CompareFixture>
         Assert.Empty(root.GetProperty("leftOnly").EnumerateArray());
     }
 
-    private string Render(string format, int width)
+    [Theory]
+    [InlineData(80)]
+    [InlineData(CompareRenderOptions.TwoColumnWidth + 20)]
+    public void Should_colour_changed_code_red_and_green_and_deltas_yellow_for_a_colour_terminal_and_nothing_else(int width)
+    {
+        // Given the plain text of the comparison, unified or in two columns
+        var plain = Render("text", width);
+
+        // When it is rendered for a colour terminal
+        var coloured = Render("text", width, colour: true);
+
+        // Then the left side's changed asm is red, the right side's green, the deltas yellow, the unit's name bold yellow
+        Assert.Matches("\u001b\\[31m {7,8}-? ?asm  ", coloured);
+        Assert.Matches("\u001b\\[32m {7,8}\\+? ?asm  ", coloured);
+        Assert.Matches("\u001b\\[33m( {7}Δ )?[^\u001b]*asm \\d+ → \\d+ \\(-\\d+\\)", coloured);
+        Assert.Contains("\u001b[1;33m== ", coloured, StringComparison.Ordinal);
+
+        // And taking the escape codes out gives back the plain text exactly
+        Assert.Equal(plain, Regex.Replace(coloured, "\u001b\\[[0-9;]*m", string.Empty));
+        Assert.DoesNotContain('\u001b', plain);
+    }
+
+    private string Render(string format, int width, bool colour = false)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        CompareRendererCatalog.Find(format)!.Render(_fixture.Tiers, writer, new CompareRenderOptions { Width = width });
+        CompareRendererCatalog.Find(format)!.Render(_fixture.Tiers, writer, new CompareRenderOptions { Width = width, Color = colour });
         return writer.ToString();
     }
 }

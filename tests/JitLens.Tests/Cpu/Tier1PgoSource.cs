@@ -2,8 +2,9 @@ namespace JitLens.Tests.Cpu;
 
 /// <summary>
 /// A program for the Tier1-PGO warm-up: <c>Run</c> (static, parameterless, so the warm-up calls it) sums an array in a loop
-/// and adds up areas through a virtual call that only ever sees <c>Square</c>; <c>NeverCalled</c> is never run.
-/// Markers in trailing comments name lines for the tests. <c>Sum</c> and <c>TotalArea</c> are not inlined: once <c>Run</c>
+/// and adds up areas through a virtual call and sizes through an interface call that only ever see <c>Square</c>;
+/// <c>NeverCalled</c> is never run.
+/// Markers in trailing comments name lines for the tests. <c>Sum</c>, <c>TotalArea</c> and <c>TotalSize</c> are not inlined: once <c>Run</c>
 /// reached Tier1 with one of them inlined, that one would never be called again, and whether it got to Tier1 first
 /// depends on how the tiering worker was scheduled (seen on a loaded runner).
 /// </summary>
@@ -20,24 +21,34 @@ internal static class Tier1PgoSource
             public abstract double Area();
         }
 
-        public sealed class Square : Shape
+        public interface ISized
+        {
+            double Size();
+        }
+
+        public sealed class Square : Shape, ISized
         {
             public double Side = 2;
 
             public override double Area() => Side * Side;
+
+            public double Size() => Side;
         }
 
-        public sealed class Circle : Shape
+        public sealed class Circle : Shape, ISized
         {
             public double Radius = 1;
 
             public override double Area() => 3.14159 * Radius * Radius;
+
+            public double Size() => Radius;
         }
 
         public static class Program
         {
             private static readonly int[] Data = Enumerable.Range(0, 100).ToArray();
             private static readonly Shape[] Squares = Enumerable.Range(0, 50).Select(_ => (Shape)new Square()).ToArray();
+            private static readonly ISized[] Sized = Enumerable.Range(0, 50).Select(_ => (ISized)new Square()).ToArray();
 
             [MethodImpl(MethodImplOptions.NoInlining)]
             public static int Sum(int[] data)
@@ -63,6 +74,18 @@ internal static class Tier1PgoSource
                 return total;
             }
 
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            public static double TotalSize(ISized[] items)
+            {
+                var total = 0.0;
+                foreach (var item in items)
+                {
+                    total += item.Size(); // size body
+                }
+
+                return total;
+            }
+
             public static int NeverCalled(int n)
             {
                 var total = 0;
@@ -78,6 +101,7 @@ internal static class Tier1PgoSource
             {
                 Sum(Data);
                 TotalArea(Squares);
+                TotalSize(Sized);
             }
         }
         """;

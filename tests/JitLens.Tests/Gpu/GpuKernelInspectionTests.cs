@@ -31,6 +31,22 @@ public class GpuKernelInspectionTests : IClassFixture<GpuKernelInspectionTests.I
     }
 
     [Fact]
+    public void Should_show_the_ptx_the_kernel_runs_as_and_say_which_target_ilgpu_wrote_it_for()
+    {
+        // Given the Clamp kernel inspected for sm_90, with the source annotations line info needs
+        var clamp = Kernel("Clamp");
+        var ptx = clamp.Views["ptx"].Instructions.Select(i => i.Text).ToList();
+
+        // Then its PTX is free of the debug marks a launched kernel has not (they make ptxas skip optimisation)
+        Assert.Contains(ptx, t => t.StartsWith(".target sm_", StringComparison.Ordinal));
+        Assert.DoesNotContain(ptx, t => t.Contains(", debug", StringComparison.Ordinal) || t.Contains(".debug_info", StringComparison.Ordinal));
+
+        // And as ILGPU 1.5.3 writes .target sm_80 at most, a note says so rather than passing one arch off as the other
+        Assert.Contains(".target sm_80", ptx);
+        Assert.Contains("ILGPU writes this PTX for .target sm_80 (the newest it knows); on sm_90 the driver compiles it for the GPU, and SASS is made for sm_90.", clamp.Notes);
+    }
+
+    [Fact]
     public void Should_put_the_compare_and_predicated_branch_of_an_if_under_the_if_line()
     {
         // Given the Clamp kernel

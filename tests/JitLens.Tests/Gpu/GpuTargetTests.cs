@@ -1,4 +1,5 @@
 using JitLens.Gpu.Compilation;
+using JitLens.Gpu.Ptx;
 using JitLens.Gpu.Toolkit;
 using JitLens.Pipeline;
 using Xunit;
@@ -68,13 +69,13 @@ public class GpuTargetTests
     }
 
     [Fact]
-    public void Should_strip_the_debug_target_and_section_so_that_ptxas_optimises_but_keep_loc_lines()
+    public void Should_strip_the_debug_target_and_section_so_that_the_ptx_is_the_one_that_runs_but_keep_loc_lines()
     {
         // Given PTX as ILGPU writes it with source annotations
         const string ptx = ".version 8.4\n.target sm_80, debug\n.address_size 64\n.loc\t1 10 9\nret;\n.file\t1 \"K.cs\"\n.section.debug_info { }\n";
 
-        // When prepared for ptxas
-        var prepared = SassDisassembler.ForOptimisedAssembly(ptx);
+        // When made into the PTX the kernel runs as (shown, and given to ptxas)
+        var prepared = RunnablePtx.Of(ptx);
 
         // Then
         Assert.Equal(".version 8.4\n.target sm_80\n.address_size 64\n.loc\t1 10 9\nret;\n.file\t1 \"K.cs\"\n", prepared);

@@ -59,4 +59,53 @@ public sealed class NumbaRemarkTests(NumbaRemarksInspection fixture) : IClassFix
         Assert.DoesNotContain(fixture.Unit("saxpy").Remarks, r => r.Kind == "parallel");
         Assert.DoesNotContain(fixture.Unit("running").Remarks, r => r.Kind == "parallel");
     }
+
+    [Fact]
+    public void Should_report_the_loops_Numba_fused_and_the_one_it_could_not_fuse_with_its_reason()
+    {
+        // Given two array expressions in a row and a prange loop that reads the first one's result, under parallel=True
+        var remarks = fixture.Unit("scaled_sum").Remarks;
+
+        // Then the second expression is fused into the first, and the prange loop is not fused with them, for Numba's reason
+        var fused = Assert.Single(remarks, r => r.Kind == "fused");
+        Assert.Equal(NumbaRemarksInspection.Line("d = c + 1.0"), fused.Line);
+        // (Numba numbers parfors per process, so the numbers depend on what was compiled before.)
+        Assert.Matches($@"into parallel loop #\d+ \(line {NumbaRemarksInspection.Line("c = a * 2.0 + b")}\)", fused.Message);
+        var unfused = Assert.Single(remarks, r => r.Kind == "not-fused");
+        Assert.Equal(NumbaRemarksInspection.Line("for j in prange"), unfused.Line);
+        Assert.Contains("cross iteration dependency", unfused.Message, StringComparison.Ordinal);
+
+        // And a parallel function with one loop, and a serial one, have neither
+        Assert.DoesNotContain(fixture.Unit("row_sums").Remarks, r => r.Kind is "fused" or "not-fused");
+        Assert.DoesNotContain(fixture.Unit("saxpy").Remarks, r => r.Kind is "fused" or "not-fused");
+    }
+
+    [Fact]
+    public void Should_report_a_parallel_loop_nested_in_a_prange_loop_as_run_serially()
+    {
+        // Given np.zeros (a parallel loop of its own under parallel=True) inside a prange loop
+        var remark = Assert.Single(fixture.Unit("scaled_sum").Remarks, r => r.Kind == "serialized");
+
+        // Then it runs serially inside the prange loop, which is a loop; a serial function has no such remark
+        Assert.Equal(NumbaRemarksInspection.Line("tmp = np.zeros(3)"), remark.Line);
+        Assert.Matches($@"inside parallel loop #\d+ \(line {NumbaRemarksInspection.Line("for j in prange")}\)", remark.Message);
+        Assert.True(remark.InLoop);
+        Assert.DoesNotContain(fixture.Unit("fresh_rows").Remarks, r => r.Kind == "serialized");
+    }
+
+    [Fact]
+    public void Should_report_the_allocation_and_the_variable_Numba_hoisted_out_of_the_parallel_loop()
+    {
+        // Given a prange loop that allocates a fixed-size array and computes a loop-invariant k in every iteration
+        var remarks = fixture.Unit("scaled_sum").Remarks.Where(r => r.Kind == "hoisted").ToList();
+
+        // Then both are hoisted out of the loop, the allocation named as one; the lines that use the index are not
+        Assert.Equal([NumbaRemarksInspection.Line("tmp = np.zeros(3)"), NumbaRemarksInspection.Line("k = a.shape[0] * 2")], remarks.Select(r => r.Line).Order());
+        Assert.Contains(remarks, r => r.Message.StartsWith("the allocation of tmp is hoisted out of parallel loop #", StringComparison.Ordinal));
+        Assert.Contains(remarks, r => r.Message.StartsWith("k is hoisted out of parallel loop #", StringComparison.Ordinal));
+        Assert.All(remarks, r => Assert.Equal(Model.RemarkEvidence.Exact, r.Evidence));
+
+        // And the serial function that allocates in its loop has nothing hoisted
+        Assert.DoesNotContain(fixture.Unit("fresh_rows").Remarks, r => r.Kind == "hoisted");
+    }
 }

@@ -6,7 +6,8 @@ using JitLens.Pipeline;
 namespace JitLens.Cli.Commands.Diff;
 
 /// <summary>
-/// <c>jitlens diff A [B] [--left-tier T --right-tier T | --left-arch sm_XX --right-arch sm_YY | ...]</c>: two
+/// <c>jitlens diff A [B] [--left-tier T --right-tier T | --left-arch sm_XX --right-arch sm_YY | --left-signature S
+/// --right-signature S | --left-numba-opt N --right-numba-opt N | ...]</c>: two
 /// inspections side by side, aligned by source line; takes every <c>inspect</c> option for both sides.
 /// </summary>
 internal static class DiffCommand
@@ -15,7 +16,7 @@ internal static class DiffCommand
     {
         var inputs = new Argument<string[]>("files")
         {
-            Description = "Two files (before and after an edit), or one file inspected two ways (--left-tier/--right-tier, --left-arch/--right-arch, ...).",
+            Description = "Two files (before and after an edit), or one file inspected two ways (--left-tier/--right-tier, --left-arch/--right-arch, --left-signature/--right-signature, --left-numba-opt/--right-numba-opt, ...).",
             Arity = new ArgumentArity(1, 2),
         };
         var format = new Option<string>("--format", "-f")
@@ -48,7 +49,8 @@ internal static class DiffCommand
             var labels = DiffLabels.Of(files, sides[0].Label(parse), sides[1].Label(parse));
             var renderer = CompareRendererCatalog.Find(parse.GetValue(format) ?? "text")!;
             var options = new CompareRenderOptions { Width = parse.GetValue(width) ?? ConsoleWidth() };
-            return await DiffRunner.RunAsync(new DiffSides(left, right, labels.Left, labels.Right), renderer, options, parse.GetValue(output), cancellationToken).ConfigureAwait(false);
+            var named = new DiffSides(left, right, sides[0].Named(parse) ?? labels.Left, sides[1].Named(parse) ?? labels.Right);
+            return await DiffRunner.RunAsync(named, renderer, options, parse.GetValue(output), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using JitLens.Cli.Commands.Inspect;
 using JitLens.Compare;
 using JitLens.Compare.Rendering;
 using JitLens.Pipeline;
@@ -37,7 +38,7 @@ internal static class DiffRunner
             return 0;
         }
 
-        renderer.Render(comparison, Console.Out, options);
+        renderer.Render(comparison, Console.Out, options with { Color = ColourTerminal.IsStandardOutput() });
         return 0;
     }
 }

@@ -9,7 +9,7 @@ internal static class InspectOptionGroups
         return
         [
             new CoreInspectOptions(),
-            new InspectOptionGroup([numba.Signature, numba.Python, numba.Report], numba.ApplyTo),
+            new InspectOptionGroup([numba.Signature, numba.Python, numba.Report, numba.Opt], numba.ApplyTo),
             new GpuInspectOptions(),
         ];
     }

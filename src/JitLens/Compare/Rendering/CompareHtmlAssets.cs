@@ -19,11 +19,11 @@ internal static class CompareHtmlAssets
         .jc-changed{background:color-mix(in srgb,orange 14%,transparent)}
         .jc-absent{background:color-mix(in srgb,CanvasText 6%,transparent)}
         .jc-selected{outline:2px solid Highlight;outline-offset:-2px;background:color-mix(in srgb,Highlight 22%,transparent)}
-        .jc-num{display:inline-block;min-width:4ch;margin-right:1ch;text-align:right;opacity:.6}
+        .jc-num{display:inline-block;min-width:4ch;text-align:right;opacity:.6}
         .jc-delta{font-style:italic;opacity:.85}
         .jc-code{padding-left:5ch!important}
         .jc-code-changed{color:color-mix(in srgb,CanvasText 70%,#c05000)}
-        .jc-view{display:inline-block;min-width:5ch;opacity:.6}
+        .jc-view{display:inline-block;min-width:4ch;opacity:.6}
         """;
 
     // Each unit's two panes share one selection and one scroll position; rows carry the same data-row on both sides.

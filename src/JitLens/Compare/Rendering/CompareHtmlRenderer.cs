@@ -65,7 +65,8 @@ public sealed class CompareHtmlRenderer : ICompareRenderer
             var classes = "jc-row" + (row.Changed ? " jc-changed" : string.Empty) + (line is null ? " jc-absent" : string.Empty);
             var number = line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
             output.Write($"<div class=\"{classes}\" data-row=\"{index}-{r}\" data-line=\"{number}\">");
-            output.Write($"<div class=\"jc-src\"><span class=\"jc-num\">{number}</span>{Encode(source)}</div>");
+            // The spaces after the number and the view name keep them apart where styles are stripped (an untrusted notebook).
+            output.Write($"<div class=\"jc-src\"><span class=\"jc-num\">{number}</span> {Encode(source)}</div>");
             if (side == "right" && DeltaText.Of(row.Views) is { Length: > 0 } delta)
             {
                 output.Write($"<div class=\"jc-delta\">{Encode(delta)}</div>");
@@ -82,7 +83,7 @@ public sealed class CompareHtmlRenderer : ICompareRenderer
                 var rows = Math.Max(view.Left.Code.Count, view.Right.Code.Count);
                 for (var i = 0; i < rows; i++)
                 {
-                    var text = i < code.Count ? $"<span class=\"jc-view\">{Encode(view.View)}</span>{Encode(code[i])}" : "&#8203;";
+                    var text = i < code.Count ? $"<span class=\"jc-view\">{Encode(view.View)}</span> {Encode(code[i])}" : "&#8203;";
                     output.Write($"<div class=\"jc-code{(view.Changed ? " jc-code-changed" : string.Empty)}\">{text}</div>");
                 }
             }

@@ -8,4 +8,7 @@ public sealed record CompareRenderOptions
 
     /// <summary>Characters per line of text output (the console's width, or <c>--width</c>).</summary>
     public int Width { get; init; } = 80;
+
+    /// <summary>Whether the text renderer colours its output with ANSI codes (the CLI asks for it on a colour terminal).</summary>
+    public bool Color { get; init; }
 }

@@ -11,6 +11,9 @@ public static class CompareRendererCatalog
 
         // Two listings with synchronised selection and scrolling, self-contained like the inspection's HTML view.
         new CompareHtmlRenderer(),
+
+        // The same view inside a notebook's page (the IPython magic), after the document it is part of.
+        new CompareHtmlFragmentRenderer(),
     ];
 
     public static IReadOnlyList<string> Names => Renderers.Select(r => r.Name).ToList();

@@ -3,6 +3,7 @@ using ILGPU;
 using ILGPU.Backends.EntryPoints;
 using ILGPU.Backends.PTX;
 using ILGPU.Runtime;
+using JitLens.Gpu.Ptx;
 
 namespace JitLens.Gpu.Compilation;
 
@@ -24,7 +25,7 @@ public sealed class KernelCompiler : IDisposable
 
     public GpuTarget Target { get; }
 
-    /// <summary>PTX and IR of <paramref name="kernel"/>; the PDB must sit beside its assembly for the PTX to carry <c>.loc</c> lines.</summary>
+    /// <summary>PTX (as it runs: see <see cref="RunnablePtx"/>) and IR of <paramref name="kernel"/>; the PDB must sit beside its assembly for the PTX to carry <c>.loc</c> lines.</summary>
     public CompiledKernelCode Compile(MethodInfo kernel)
     {
         var entry = IsImplicitlyGrouped(kernel)
@@ -32,7 +33,7 @@ public sealed class KernelCompiler : IDisposable
             : EntryPointDescription.FromExplicitlyGroupedKernel(kernel);
         var capture = new IrCapture();
         var compiled = (PTXCompiledKernel)_backend.Compile(entry, KernelSpecialization.Empty, capture);
-        return new CompiledKernelCode(KernelNames.Of(kernel), Target.Arch, compiled.PTXAssembly, capture.Stages);
+        return new CompiledKernelCode(KernelNames.Of(kernel), Target.Arch, RunnablePtx.Of(compiled.PTXAssembly), capture.Stages);
     }
 
     /// <summary>Kernels whose first parameter is an index are launched per element; the others with explicit groups.</summary>

@@ -57,22 +57,24 @@ function JitLensView(root) {
   all(root, ".jl-trust").forEach((el) => el.remove());
   const units = all(root, "section.jl-unit");
   const picker = root.querySelector(".jl-picker");
-  // Several units of one file open as the whole file, every unit's code coloured by its lines at once (as Compiler
-  // Explorer shows a file); the picker then filters to one unit.
-  const file = wholeFile();
-  const sections = file ? [file].concat(units) : units;
+  // Several units open as the whole file, every unit's code coloured by its lines at once (as Compiler Explorer shows
+  // a file); units from several files get a whole-file view each, the first file's shown first. The picker then
+  // chooses a file or filters to one unit.
+  const files = wholeFiles();
+  const sections = files.map((f) => f.section).concat(units);
   let current = sections[0];
   sections.forEach((u) => { u.hidden = u !== current; });
   if (picker) {
-    if (file) {
+    files.slice().reverse().forEach((f) => {
       const option = document.createElement("option");
-      option.value = "file";
-      option.textContent = "Whole file: every method";
+      option.value = f.section.dataset.unit;
+      option.textContent = files.length === 1 ? "Whole file: every method" : "Whole file: " + f.path + " (" + f.units.length + (f.units.length === 1 ? " unit)" : " units)");
       picker.insertBefore(option, picker.firstChild);
-      picker.value = "file";
-    }
+    });
+    if (files.length) { picker.value = files[0].section.dataset.unit; }
     picker.addEventListener("change", () => {
-      current = picker.value === "file" ? file : units[Number(picker.value)];
+      const file = files.find((f) => f.section.dataset.unit === picker.value);
+      current = file ? file.section : units[Number(picker.value)];
       sections.forEach((u) => { u.hidden = u !== current; });
       search(current);
       showUnitLines(current);
@@ -86,22 +88,40 @@ function JitLensView(root) {
     return el;
   }
 
-  function wholeFile() {
+  // The units grouped by their source file, in order: one whole-file section per file ("file" when every unit is of one
+  // file, "file-0", "file-1", ... for several), none for a single unit.
+  function wholeFiles() {
     const pathOf = (u) => { const s = u.querySelector(".jl-source"); return s ? s.getAttribute("data-path") : null; };
-    if (units.length < 2 || !units.every((u) => pathOf(u) === pathOf(units[0]))) { return null; }
+    if (units.length < 2) { return []; }
+    const groups = [];
+    units.forEach((u, i) => {
+      const path = pathOf(u);
+      if (path === null) { return; }
+      let group = groups.find((g) => g.path === path);
+      if (!group) { group = { path: path, units: [] }; groups.push(group); }
+      group.units.push({ unit: u, index: i });
+    });
+    const one = groups.length === 1 && groups[0].units.length === units.length;
+    if (groups.length === 1 && !one) { return []; }
+    groups.forEach((g, k) => { g.section = fileSection(g, one ? "file" : "file-" + k, one ? "Whole file" : "Whole file: " + g.path); });
+    return groups;
+  }
+
+  function fileSection(group, id, name) {
+    const first = group.units[0].unit;
     const section = element("section", "jl-unit jl-file");
-    section.setAttribute("data-unit", "file");
+    section.setAttribute("data-unit", id);
     const meta = element("div", "jl-meta");
-    meta.appendChild(element("span", "jl-name", "Whole file"));
-    meta.appendChild(element("span", "jl-badge", units.length + " units"));
+    meta.appendChild(element("span", "jl-name", name));
+    meta.appendChild(element("span", "jl-badge", group.units.length + (group.units.length === 1 ? " unit" : " units")));
     meta.appendChild(element("span", "jl-status"));
     section.appendChild(meta);
     const main = element("div", "jl-main");
-    const source = units[0].querySelector(".jl-source").cloneNode(false);
-    source.appendChild(units[0].querySelector(".jl-path").cloneNode(true));
+    const source = first.querySelector(".jl-source").cloneNode(false);
+    source.appendChild(first.querySelector(".jl-path").cloneNode(true));
     // Each unit shows the lines around it; the file shows every line any unit shows, a line with code wherever one has.
     const rows = new Map();
-    units.forEach((u) => all(u, ".jl-line").forEach((row) => {
+    group.units.forEach((g) => all(g.unit, ".jl-line").forEach((row) => {
       const known = rows.get(Number(row.dataset.line));
       if (!known || (row.classList.contains("jl-has-code") && !known.classList.contains("jl-has-code"))) { rows.set(Number(row.dataset.line), row); }
     }));
@@ -111,23 +131,23 @@ function JitLensView(root) {
     tabs.setAttribute("role", "tablist");
     views.appendChild(tabs);
     const names = [];
-    units.forEach((u) => all(u, ".jl-listing").forEach((p) => { if (names.indexOf(p.dataset.view) < 0) { names.push(p.dataset.view); } }));
-    names.forEach((name) => {
-      const tab = element("button", "jl-tab", name);
+    group.units.forEach((g) => all(g.unit, ".jl-listing").forEach((p) => { if (names.indexOf(p.dataset.view) < 0) { names.push(p.dataset.view); } }));
+    names.forEach((view) => {
+      const tab = element("button", "jl-tab", view);
       tab.type = "button";
       tab.setAttribute("role", "tab");
-      tab.dataset.view = name;
+      tab.dataset.view = view;
       tab.appendChild(element("span", "jl-count"));
       tabs.appendChild(tab);
       const pane = element("div", "jl-pane jl-listing");
       pane.setAttribute("role", "tabpanel");
-      pane.dataset.view = name;
-      pane.appendChild(element("div", "jl-pane-title", name));
-      units.forEach((u, i) => {
-        const own = u.querySelector('.jl-listing[data-view="' + name + '"]');
+      pane.dataset.view = view;
+      pane.appendChild(element("div", "jl-pane-title", view));
+      group.units.forEach((g) => {
+        const own = g.unit.querySelector('.jl-listing[data-view="' + view + '"]');
         if (!own) { return; }
-        pane.appendChild(element("div", "jl-unit-head", picker ? picker.options[i].textContent : ""));
-        all(own, ".jl-ins").forEach((ins) => { const copy = ins.cloneNode(true); copy.dataset.unit = String(i); pane.appendChild(copy); });
+        pane.appendChild(element("div", "jl-unit-head", picker ? picker.options[g.index].textContent : ""));
+        all(own, ".jl-ins").forEach((ins) => { const copy = ins.cloneNode(true); copy.dataset.unit = String(g.index); pane.appendChild(copy); });
       });
       views.appendChild(pane);
     });

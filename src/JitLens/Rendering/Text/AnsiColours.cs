@@ -22,6 +22,9 @@ internal static class AnsiColours
         TextStyle.Region => "3;90",
         TextStyle.Note => "38;5;214",
         TextStyle.Remark => "96",
+        TextStyle.Removed => "31",
+        TextStyle.Added => "32",
+        TextStyle.Delta => "33",
         _ => null,
     };
 }

@@ -15,6 +15,15 @@ public enum TextStyle
 
     /// <summary>A codegen remark: its badge at the end of a source line, and its explanation under it.</summary>
     Remark,
+
+    /// <summary>A comparison's left side where it differs from the right: its <c>-</c> lines, its column of a changed view.</summary>
+    Removed,
+
+    /// <summary>A comparison's right side where it differs from the left: its <c>+</c> lines, its column of a changed view.</summary>
+    Added,
+
+    /// <summary>A comparison's changed-line mark and its instruction-count and code-size deltas.</summary>
+    Delta,
 }
 
 /// <summary>A piece of one output line.</summary>

@@ -12,13 +12,15 @@ namespace JitLens.Tests.Gpu.Support;
 /// <summary>
 /// A recorded PTX or SASS listing and what the one parser of its format makes of it, in one file: a header
 /// (<c>origin</c>: ilgpu or numba, <c>source</c>, for Numba the function's <c>lines</c> first-def-last and the PTX
-/// <c>function</c>), <c>--- input</c>, then <c>--- expected</c>, one line per instruction. Set JITLENS_UPDATE_SNAPSHOTS=1
-/// to rewrite the expected part.
+/// <c>function</c>), <c>--- input</c>, then <c>--- expected</c>, one line per instruction, and optionally
+/// <c>--- remarks</c>, the codegen remarks of the listing, one per line. Set JITLENS_UPDATE_SNAPSHOTS=1 to rewrite the
+/// expected parts.
 /// </summary>
-internal sealed record ListingFixture(string Name, IReadOnlyDictionary<string, string> Header, string Input, string Expected)
+internal sealed record ListingFixture(string Name, IReadOnlyDictionary<string, string> Header, string Input, string Expected, string? Remarks)
 {
     private const string InputMark = "--- input\n";
     private const string ExpectedMark = "--- expected\n";
+    private const string RemarksMark = "--- remarks\n";
 
     public static IEnumerable<string> Names() =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Gpu", "Listings"), "*.txt").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
@@ -28,10 +30,13 @@ internal sealed record ListingFixture(string Name, IReadOnlyDictionary<string, s
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Gpu", "Listings", name)).ReplaceLineEndings("\n");
         var input = text.IndexOf(InputMark, StringComparison.Ordinal);
         var expected = text.IndexOf(ExpectedMark, input, StringComparison.Ordinal);
+        var remarks = text.IndexOf(RemarksMark, expected, StringComparison.Ordinal);
         var header = text[..input].Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split(':', 2, StringSplitOptions.TrimEntries))
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        return new ListingFixture(name, header, text[(input + InputMark.Length)..expected], text[(expected + ExpectedMark.Length)..]);
+        return remarks < 0
+            ? new ListingFixture(name, header, text[(input + InputMark.Length)..expected], text[(expected + ExpectedMark.Length)..], null)
+            : new ListingFixture(name, header, text[(input + InputMark.Length)..expected], text[(expected + ExpectedMark.Length)..remarks], text[(remarks + RemarksMark.Length)..]);
     }
 
     /// <summary>The listing as its front end reads it: ILGPU every function with its headers, Numba one function's instructions.</summary>
@@ -73,17 +78,22 @@ internal sealed record ListingFixture(string Name, IReadOnlyDictionary<string, s
         return text.ToString();
     }
 
-    /// <summary>Rewrites the expected part in the source tree when asked to, and returns what the fixture expects.</summary>
-    public string ExpectedOrUpdated(string actual)
-    {
-        if (Environment.GetEnvironmentVariable("JITLENS_UPDATE_SNAPSHOTS") == "1")
-        {
-            var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Gpu", "Listings", Name);
-            var text = File.ReadAllText(source).ReplaceLineEndings("\n");
-            File.WriteAllText(source, text[..(text.IndexOf(ExpectedMark, StringComparison.Ordinal) + ExpectedMark.Length)] + actual);
-            return actual;
-        }
+    /// <summary>Rewrites the expected instructions in the source tree when asked to, and returns what the fixture expects.</summary>
+    public string ExpectedOrUpdated(string actual) => Updating ? Rewrite(ExpectedMark, actual) : Expected;
 
-        return Expected;
+    /// <summary>Rewrites the expected remarks in the source tree when asked to, and returns what the fixture expects.</summary>
+    public string? RemarksOrUpdated(string actual) => Updating ? Rewrite(RemarksMark, actual) : Remarks;
+
+    private static bool Updating => Environment.GetEnvironmentVariable("JITLENS_UPDATE_SNAPSHOTS") == "1";
+
+    /// <summary>Replaces one expected part of the fixture's file in the source tree, as the file is now, and returns it.</summary>
+    private string Rewrite(string mark, string actual)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "Gpu", "Listings", Name);
+        var text = File.ReadAllText(source).ReplaceLineEndings("\n");
+        var start = text.IndexOf(mark, StringComparison.Ordinal) + mark.Length;
+        var next = mark == ExpectedMark ? text.IndexOf(RemarksMark, start, StringComparison.Ordinal) : -1;
+        File.WriteAllText(source, text[..start] + actual + (next < 0 ? string.Empty : text[next..]));
+        return actual;
     }
 }

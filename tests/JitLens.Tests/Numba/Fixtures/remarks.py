@@ -44,9 +44,23 @@ def row_sums(m):
     return out
 
 
+@njit(parallel=True)
+def scaled_sum(a, b):
+    c = a * 2.0 + b
+    d = c + 1.0
+    total = 0.0
+    for j in prange(a.shape[0]):
+        tmp = np.zeros(3)
+        k = a.shape[0] * 2
+        tmp[0] = c[j] * k
+        total += tmp[0] + d[j]
+    return total
+
+
 data = np.linspace(0.0, 1.0, 1000)
 saxpy(2.0, data, data)
 running(data)
 chatty(2)
 fresh_rows(3)
 row_sums(np.ones((8, 16)))
+scaled_sum(data, data)
