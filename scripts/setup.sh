@@ -7,13 +7,14 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # Debian packages: Dask (operator tests), Numba (Numba frontend), Jupyter (kernel tests; the classic notebook front end),
-# Chromium (HTML view tests).
+# Chromium (HTML view tests), a C toolchain (linking the Native AOT jitlens tool and dask-operator executable).
 APT_PACKAGES=(
   python3-distributed python3-dask python3-msgpack python3-yaml
   python3-numba
   python3-jupyter-client python3-nbclient python3-nbformat python3-ipykernel
   jupyter-nbconvert jupyter-core jupyter-client jupyter-notebook
   chromium
+  gcc libc6-dev
   unzip ca-certificates
 )
 missing=()

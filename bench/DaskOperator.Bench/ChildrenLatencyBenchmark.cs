@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using DaskOperator.Controller;
+using DaskOperator.Crds;
 using k8s;
 using k8s.Models;
 using Kubernetes.TestServer;
@@ -19,8 +21,8 @@ internal static class ChildrenLatencyBenchmark
     public static async Task<int> RunAsync(int[] sizes, TextWriter output)
     {
         await using var cluster = await TestCluster.StartAsync();
-        using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath));
-        await InstallCrdsAsync(client);
+        using var client = Connect(cluster);
+        await InstallCrdsAsync(cluster);
         using var op = OperatorProcess.Start(cluster.KubeconfigPath);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var idle = op.RssMiB();
@@ -41,6 +43,14 @@ internal static class ChildrenLatencyBenchmark
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"\nFirst cluster after operator start (cold JIT): {cold:0} ms. Operator RSS idle: {idle:0.0} MiB"));
         return 0;
+    }
+
+    /// <summary>A client that reads and writes the Dask resources (their source-generated JSON).</summary>
+    internal static k8s.Kubernetes Connect(TestCluster cluster)
+    {
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath);
+        DaskJson.AddTo(config);
+        return new k8s.Kubernetes(config);
     }
 
     internal static async Task<List<double>> MeasureAsync(k8s.Kubernetes client, int n, string batch)
@@ -67,14 +77,15 @@ internal static class ChildrenLatencyBenchmark
         }
 
         using var stop = new CancellationTokenSource();
+        // The operator's own watch requests: the AOT-safe Kubernetes client has no watch helpers.
+        var stream = new KubeStream(client);
         var watches = new[]
         {
-            WatchAsync(client.CoreV1.ListNamespacedPodWithHttpMessagesAsync("default", watch: true, cancellationToken: stop.Token),
-                (V1Pod p) => Saw(Label(p.Metadata, "dask.org/cluster-name"), Label(p.Metadata, "dask.org/component") ?? "pod"), stop.Token),
-            WatchAsync(client.CoreV1.ListNamespacedServiceWithHttpMessagesAsync("default", watch: true, cancellationToken: stop.Token),
-                (V1Service s) => Saw(Label(s.Metadata, "dask.org/cluster-name"), "service"), stop.Token),
-            WatchAsync(client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync("kubernetes.dask.org", "v1", "default", "daskworkergroups",
-                watch: true, cancellationToken: stop.Token), (KubeObjectStub g) => Saw(Label(g.Metadata, "dask.org/cluster-name"), "group"), stop.Token),
+            WatchAsync(stream, "api/v1/namespaces/default/pods?watch=true",
+                p => Saw(Label(p.Metadata, "dask.org/cluster-name"), Label(p.Metadata, "dask.org/component") ?? "pod"), stop.Token),
+            WatchAsync(stream, "api/v1/namespaces/default/services?watch=true", s => Saw(Label(s.Metadata, "dask.org/cluster-name"), "service"), stop.Token),
+            WatchAsync(stream, $"apis/{DaskApi.Group}/{DaskApi.Version}/namespaces/default/daskworkergroups?watch=true",
+                g => Saw(Label(g.Metadata, "dask.org/cluster-name"), "group"), stop.Token),
         };
         await Task.Delay(500);
 
@@ -85,7 +96,7 @@ internal static class ChildrenLatencyBenchmark
             try
             {
                 started[name] = Stopwatch.GetTimestamp();
-                await client.CustomObjects.CreateNamespacedCustomObjectAsync(ClusterManifest(name), "kubernetes.dask.org", "v1", "default", "daskclusters");
+                await client.CustomObjects.CreateNamespacedCustomObjectAsync(ClusterManifest(name), DaskApi.Group, DaskApi.Version, "default", "daskclusters");
             }
             finally
             {
@@ -100,14 +111,16 @@ internal static class ChildrenLatencyBenchmark
 
     private static string? Label(V1ObjectMeta meta, string key) => meta.Labels?.TryGetValue(key, out var v) == true ? v : null;
 
-#pragma warning disable CS0618 // The typed watch helper; see the operator's WatchSource for why.
-    private static async Task WatchAsync<T, TList>(Task<k8s.Autorest.HttpOperationResponse<TList>> request, Action<T> onEvent, CancellationToken ct)
+private static async Task WatchAsync(KubeStream stream, string path, Action<KubeObject> onEvent, CancellationToken ct)
     {
         try
         {
-            await foreach (var (_, item) in request.WatchAsync<T, TList>(cancellationToken: ct))
+            await foreach (var e in stream.WatchAsync(path, ct))
             {
-                onEvent(item);
+                if (e.Object is { } item)
+                {
+                    onEvent(item);
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
@@ -115,15 +128,14 @@ internal static class ChildrenLatencyBenchmark
             // Stopped after the measurement.
         }
     }
-#pragma warning restore CS0618
 
     private static async Task DeleteAllAsync(k8s.Kubernetes client)
     {
-        await client.CustomObjects.DeleteCollectionNamespacedCustomObjectAsync("kubernetes.dask.org", "v1", "default", "daskclusters");
+        await client.CustomObjects.DeleteCollectionNamespacedCustomObjectAsync(DaskApi.Group, DaskApi.Version, "default", "daskclusters");
         for (var i = 0; i < 600; i++)
         {
             var pods = await client.CoreV1.ListNamespacedPodAsync("default", labelSelector: "dask.org/cluster-name");
-            var clusters = await client.CustomObjects.ListNamespacedCustomObjectAsync<KubeListStub>("kubernetes.dask.org", "v1", "default", "daskclusters");
+            var clusters = await client.CustomObjects.ListNamespacedCustomObjectAsync<DaskObjectList<DaskCluster>>(DaskApi.Group, DaskApi.Version, "default", "daskclusters");
             if (pods.Items.Count == 0 && clusters.Items.Count == 0)
             {
                 return;
@@ -134,14 +146,9 @@ internal static class ChildrenLatencyBenchmark
         throw new TimeoutException("The benchmark's clusters were not cleaned up within 5 minutes.");
     }
 
-    internal static async Task InstallCrdsAsync(k8s.Kubernetes client)
+    internal static async Task InstallCrdsAsync(TestCluster cluster)
     {
-        var dir = FindCrds();
-        foreach (var file in Directory.GetFiles(dir, "*.yaml"))
-        {
-            var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(await File.ReadAllTextAsync(file));
-            await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        }
+        (await cluster.RunKubectlAsync("apply", "-f", FindCrds())).EnsureSuccess();
         await Task.Delay(500);
     }
 
@@ -157,48 +164,22 @@ internal static class ChildrenLatencyBenchmark
             : Path.Combine(dir.FullName, "charts", "dask-operator", "crds");
     }
 
-    private static Dictionary<string, object> ClusterManifest(string name) => new Dictionary<string, object>
+    private static DaskCluster ClusterManifest(string name) => new()
     {
-        ["apiVersion"] = "kubernetes.dask.org/v1",
-        ["kind"] = "DaskCluster",
-        ["metadata"] = new Dictionary<string, object> { ["name"] = name },
-        ["spec"] = new Dictionary<string, object>
+        Metadata = new V1ObjectMeta { Name = name },
+        Spec = new DaskClusterSpec
         {
-            ["worker"] = new Dictionary<string, object>
+            Worker = new WorkerTemplate { Replicas = 1, Spec = new V1PodSpec { Containers = [Sleeper("worker")] } },
+            Scheduler = new SchedulerTemplate
             {
-                ["replicas"] = 1,
-                ["spec"] = new Dictionary<string, object> { ["containers"] = new[] { Sleeper("worker") } },
-            },
-            ["scheduler"] = new Dictionary<string, object>
-            {
-                ["spec"] = new Dictionary<string, object> { ["containers"] = new[] { Sleeper("scheduler") } },
-                ["service"] = new Dictionary<string, object>
-                {
-                    ["ports"] = new[] { new Dictionary<string, object> { ["name"] = "tcp-comm", ["port"] = 8786, ["targetPort"] = 8786 } },
-                },
+                Spec = new V1PodSpec { Containers = [Sleeper("scheduler")] },
+                Service = new V1ServiceSpec { Ports = [new V1ServicePort { Name = "tcp-comm", Port = 8786, TargetPort = 8786 }] },
             },
         },
     };
 
-    private static Dictionary<string, object> Sleeper(string name) => new()
-    {
-        ["name"] = name,
-        ["image"] = "busybox",
-        ["command"] = new[] { "sleep", "3600" },
-    };
+    private static V1Container Sleeper(string name) => new() { Name = name, Image = "busybox", Command = ["sleep", "3600"] };
 
     private static double Percentile(List<double> sorted, int p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private sealed class KubeObjectStub
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        public V1ObjectMeta Metadata { get; set; } = new();
-    }
-
-    private sealed class KubeListStub
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public List<KubeObjectStub> Items { get; set; } = [];
-    }
 }

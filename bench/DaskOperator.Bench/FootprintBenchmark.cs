@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using k8s;
 using Kubernetes.TestServer;
 
 namespace DaskOperator.Bench;
@@ -20,8 +19,8 @@ internal static class FootprintBenchmark
         {
             // A fresh server each: without a kubelet, deleted pods would never go away.
             await using var cluster = await TestCluster.StartAsync(new TestClusterOptions { RunPods = false });
-            using var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath));
-            await ChildrenLatencyBenchmark.InstallCrdsAsync(client);
+            using var client = ChildrenLatencyBenchmark.Connect(cluster);
+            await ChildrenLatencyBenchmark.InstallCrdsAsync(cluster);
             using var op = OperatorProcess.Start(cluster.KubeconfigPath, environment, executable);
             await Task.Delay(TimeSpan.FromSeconds(8));
             var idle = op.RssMiB();

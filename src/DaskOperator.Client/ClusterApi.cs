@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using DaskOperator.Crds;
 using k8s;
 using k8s.Autorest;
@@ -33,7 +34,7 @@ internal sealed class ClusterApi(IKubernetes client, string ns)
 
     public async Task<List<T>> ListAsync<T>(string plural, string? labelSelector, CancellationToken ct)
     {
-        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync<ItemList<T>>(DaskApi.Group, DaskApi.Version, Namespace, plural,
+        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync<DaskObjectList<T>>(DaskApi.Group, DaskApi.Version, Namespace, plural,
             labelSelector: labelSelector, cancellationToken: ct).ConfigureAwait(false);
         return list.Items;
     }
@@ -41,8 +42,8 @@ internal sealed class ClusterApi(IKubernetes client, string ns)
     public Task<T> CreateAsync<T>(string plural, T body, CancellationToken ct) where T : class =>
         Client.CustomObjects.CreateNamespacedCustomObjectAsync<T>(body, DaskApi.Group, DaskApi.Version, Namespace, plural, cancellationToken: ct);
 
-    public Task MergePatchAsync(string plural, string name, object patch, CancellationToken ct) =>
-        Client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch),
+    public Task MergePatchAsync(string plural, string name, JsonObject patch, CancellationToken ct) =>
+        Client.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
             DaskApi.Group, DaskApi.Version, Namespace, plural, name, cancellationToken: ct);
 
     /// <summary>Deletes the object; returns false when it was not there.</summary>
@@ -78,11 +79,5 @@ internal sealed class ClusterApi(IKubernetes client, string ns)
         {
             return null;
         }
-    }
-
-    private sealed class ItemList<T>
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public List<T> Items { get; set; } = [];
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DaskOperator.Crds;
 using k8s.Models;
 
@@ -17,13 +18,13 @@ public sealed partial class KubeCluster
         {
             await _api.DeleteAsync("daskautoscalers", scaler.Metadata.Name, cancellationToken).ConfigureAwait(false);
         }
-        var replicas = new { spec = new { worker = new { replicas = workers } } };
+        JsonObject Replicas() => new() { ["spec"] = new JsonObject { ["worker"] = new JsonObject { ["replicas"] = workers } } };
         // The default group follows the cluster's replicas when they change: keep both saying the same.
         if (workerGroup == ResourceNames.DefaultGroup)
         {
-            await _api.MergePatchAsync("daskclusters", Name, replicas, cancellationToken).ConfigureAwait(false);
+            await _api.MergePatchAsync("daskclusters", Name, Replicas(), cancellationToken).ConfigureAwait(false);
         }
-        await _api.MergePatchAsync("daskworkergroups", group.Metadata.Name, replicas, cancellationToken).ConfigureAwait(false);
+        await _api.MergePatchAsync("daskworkergroups", group.Metadata.Name, Replicas(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -39,7 +40,7 @@ public sealed partial class KubeCluster
         var existing = (await AutoscalersOfAsync(group, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
         if (existing is not null)
         {
-            await _api.MergePatchAsync("daskautoscalers", existing.Metadata.Name, new { spec = new { minimum, maximum } }, cancellationToken)
+            await _api.MergePatchAsync("daskautoscalers", existing.Metadata.Name, new JsonObject { ["spec"] = new JsonObject { ["minimum"] = minimum, ["maximum"] = maximum } }, cancellationToken)
                 .ConfigureAwait(false);
             return;
         }

@@ -16,7 +16,10 @@ public sealed record KubeClusterOptions
     /// <summary>A kubeconfig file; null uses the in-cluster configuration in a pod, else <c>$KUBECONFIG</c> or <c>~/.kube/config</c>.</summary>
     public string? KubeConfigPath { get; init; }
 
-    /// <summary>A Kubernetes client to use instead of loading a kubeconfig; the caller keeps ownership of it.</summary>
+    /// <summary>
+    /// A Kubernetes client to use instead of loading a kubeconfig; the caller keeps ownership of it. Build it from a
+    /// configuration passed through <see cref="DaskJson.AddTo"/>, so that it reads and writes the Dask resources.
+    /// </summary>
     public IKubernetes? Client { get; init; }
 
     /// <summary>How long the operator may take to run the scheduler before the call gives up.</summary>

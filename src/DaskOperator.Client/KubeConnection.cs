@@ -1,3 +1,4 @@
+using DaskOperator.Crds;
 using k8s;
 using k8s.Exceptions;
 
@@ -24,6 +25,7 @@ internal static class KubeConnection
         {
             throw new KubeClusterException($"Cannot load the Kubernetes configuration ({options.KubeConfigPath ?? "default kubeconfig"}): {e.Message}", e);
         }
+        DaskJson.AddTo(config);
         return (new ClusterApi(new Kubernetes(config), options.Namespace ?? config.Namespace ?? "default"), true);
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using DaskOperator.Crds;
 using k8s;
 using k8s.Autorest;
@@ -27,7 +27,7 @@ internal sealed class KubeApi(IKubernetes client)
 
     public async Task<List<T>> ListAsync<T>(string plural, string ns, CancellationToken ct)
     {
-        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync<CustomList<T>>(
+        var list = await Client.CustomObjects.ListNamespacedCustomObjectAsync<DaskObjectList<T>>(
             DaskApi.Group, DaskApi.Version, ns, plural, cancellationToken: ct).ConfigureAwait(false);
         return list.Items;
     }
@@ -39,15 +39,15 @@ internal sealed class KubeApi(IKubernetes client)
     public Task<T> ReplaceAsync<T>(string plural, string ns, string name, T body, CancellationToken ct) =>
         Client.CustomObjects.ReplaceNamespacedCustomObjectAsync<T>(body!, DaskApi.Group, DaskApi.Version, ns, plural, name, cancellationToken: ct);
 
-    public Task MergePatchAsync(string plural, string ns, string name, object patch, CancellationToken ct) =>
+    public Task MergePatchAsync(string plural, string ns, string name, JsonObject patch, CancellationToken ct) =>
         Client.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch), DaskApi.Group, DaskApi.Version, ns, plural, name,
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), DaskApi.Group, DaskApi.Version, ns, plural, name,
             cancellationToken: ct);
 
     public Task PatchStatusAsync(string plural, string ns, string name, DaskStatus status, CancellationToken ct) =>
         Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
-            new V1Patch(KubernetesJson.Serialize(new { status }), V1Patch.PatchType.MergePatch), DaskApi.Group, DaskApi.Version, ns, plural,
-            name, cancellationToken: ct);
+            new V1Patch(new JsonObject { ["status"] = DaskJson.ToNode(status) }.ToJsonString(), V1Patch.PatchType.MergePatch),
+            DaskApi.Group, DaskApi.Version, ns, plural, name, cancellationToken: ct);
 
     public async Task DeleteAsync(string plural, string ns, string name, CancellationToken ct)
     {
@@ -107,20 +107,14 @@ internal sealed class KubeApi(IKubernetes client)
     public Task<V1Service> CreateServiceAsync(string ns, V1Service service, CancellationToken ct) =>
         Client.CoreV1.CreateNamespacedServiceAsync(service, ns, cancellationToken: ct);
 
-    public Task PatchServiceAsync(string ns, string name, object patch, CancellationToken ct) =>
-        Client.CoreV1.PatchNamespacedServiceAsync(new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch), name, ns,
+    public Task PatchServiceAsync(string ns, string name, JsonObject patch, CancellationToken ct) =>
+        Client.CoreV1.PatchNamespacedServiceAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), name, ns,
             cancellationToken: ct);
 
     /// <summary>A deep copy through JSON, so templates from a spec can be changed without touching the spec.</summary>
-    public static T Clone<T>(T value) => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(value));
-
-    private sealed class CustomList<T>
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public List<T> Items { get; set; } = [];
-    }
+    public static T Clone<T>(T value) => DaskJson.Clone(value);
 
     public static bool IsConflict(Exception e) => e is HttpOperationException { Response.StatusCode: HttpStatusCode.Conflict };
 
-    public static string Json(object? value) => value is null ? "null" : JsonSerializer.Serialize(JsonDocument.Parse(KubernetesJson.Serialize(value)).RootElement);
+    public static string Json<T>(T? value) => value is null ? "null" : DaskJson.Serialize(value);
 }

@@ -24,3 +24,10 @@ internal sealed class KubeObjectList
     [JsonPropertyName("metadata")] public V1ListMeta Metadata { get; set; } = new();
     [JsonPropertyName("items")] public List<KubeObject> Items { get; set; } = [];
 }
+
+/// <summary>One line of a watch stream: ADDED, MODIFIED, DELETED, BOOKMARK or ERROR, and the object.</summary>
+internal sealed class WatchEvent
+{
+    [JsonPropertyName("type")] public string Type { get; set; } = "";
+    [JsonPropertyName("object")] public KubeObject? Object { get; set; }
+}

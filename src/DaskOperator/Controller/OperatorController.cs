@@ -7,7 +7,7 @@ namespace DaskOperator.Controller;
 /// A failure backs off per key; a result's requeue-after schedules the next look.
 /// </summary>
 internal sealed class OperatorController(
-    IReadOnlyList<WatchSource> sources, IReadOnlyList<IReconciler> reconcilers, int workers, ILoggerFactory loggers)
+    KubeStream api, IReadOnlyList<WatchSource> sources, IReadOnlyList<IReconciler> reconcilers, int workers, ILoggerFactory loggers)
 {
     private readonly ILogger _logger = loggers.CreateLogger<OperatorController>();
     private readonly Dictionary<DaskKind, IReconciler> _byKind = reconcilers.ToDictionary(r => r.Kind);
@@ -32,7 +32,7 @@ internal sealed class OperatorController(
             _logger.LogInformation("Stopping: watches closed, running reconciles get {Grace}s", ShutdownGrace.TotalSeconds);
             abandon.CancelAfter(ShutdownGrace);
         });
-        _watchers = sources.Select(s => new Watcher(s, queue, loggers.CreateLogger<Watcher>())).ToList();
+        _watchers = sources.Select(s => new Watcher(s, api, queue, loggers.CreateLogger<Watcher>())).ToList();
         var tasks = _watchers.Select(w => w.RunAsync(stopping))
             .Concat(Enumerable.Range(0, workers).Select(_ => WorkAsync(queue, stopping, abandon.Token)))
             .ToList();

@@ -1,76 +1,42 @@
 using DaskOperator.Crds;
-using k8s;
-using k8s.Models;
-
-// The typed WatchAsync<T, L> is marked obsolete in KubernetesClient 21, but its replacements give custom
-// objects only as untyped JSON; we want one typed KubeObject stream for every resource.
-#pragma warning disable CS0618
 
 namespace DaskOperator.Controller;
 
 /// <summary>
-/// One resource the controller lists and watches: how to list it, how to watch from a resourceVersion, and
-/// which reconcile keys an object of it wakes (children wake their owners).
+/// One resource the controller lists and watches: its collection's path (pods and services only with the cluster
+/// label: no others concern us), and which reconcile keys an object of it wakes (children wake their owners).
 /// </summary>
-internal sealed record WatchSource(
-    string Name,
-    Func<CancellationToken, Task<KubeObjectList>> ListAsync,
-    Func<string, CancellationToken, IAsyncEnumerable<(WatchEventType, KubeObject)>> Watch,
-    Func<KubeObject, IEnumerable<ResourceKey>> KeysOf)
+internal sealed record WatchSource(string Name, string Path, Func<KubeObject, IEnumerable<ResourceKey>> KeysOf)
 {
-    /// <summary>Only pods and services carrying the cluster label concern us.</summary>
-    private const string Selector = Labels.ClusterName;
+    private const string Selector = "labelSelector=" + Labels.ClusterName;
 
-    public static IReadOnlyList<WatchSource> All(IKubernetes client, string? ns) =>
+    public static IReadOnlyList<WatchSource> All(string? ns) =>
     [
-        Custom(client, ns, "daskclusters", o => [Key(DaskKind.Cluster, o)]),
-        Custom(client, ns, "daskworkergroups", o => o.SpecString("cluster") is { } cluster
+        Custom(ns, "daskclusters", o => [Key(DaskKind.Cluster, o)]),
+        Custom(ns, "daskworkergroups", o => o.SpecString("cluster") is { } cluster
             ? [Key(DaskKind.WorkerGroup, o), new ResourceKey(DaskKind.Cluster, o.Metadata.NamespaceProperty ?? "", cluster)]
             : [Key(DaskKind.WorkerGroup, o)]),
-        Custom(client, ns, "daskautoscalers", o => [Key(DaskKind.Autoscaler, o)]),
-        Custom(client, ns, "daskjobs", o => [Key(DaskKind.Job, o)]),
-        Pods(client, ns),
-        Services(client, ns),
+        Custom(ns, "daskautoscalers", o => [Key(DaskKind.Autoscaler, o)]),
+        Custom(ns, "daskjobs", o => [Key(DaskKind.Job, o)]),
+        new("pods", $"api/v1/{Scope(ns)}pods?{Selector}", PodOwners),
+        new("services", $"api/v1/{Scope(ns)}services?{Selector}", o => o.Metadata.Labels?.TryGetValue(Labels.ClusterName, out var c) == true
+            ? [new ResourceKey(DaskKind.Cluster, o.Metadata.NamespaceProperty ?? "", c)] : []),
     ];
+
+    /// <summary>The list request.</summary>
+    public string ListPath => Path;
+
+    /// <summary>The watch request from a list's resourceVersion, with bookmarks so a quiet watch keeps its place.</summary>
+    public string WatchPath(string? resourceVersion) =>
+        $"{Path}{(Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}watch=true&allowWatchBookmarks=true" +
+        (resourceVersion is null ? "" : "&resourceVersion=" + Uri.EscapeDataString(resourceVersion));
+
+    private static string Scope(string? ns) => ns is null ? "" : $"namespaces/{Uri.EscapeDataString(ns)}/";
 
     private static ResourceKey Key(DaskKind kind, KubeObject o) => new(kind, o.Metadata.NamespaceProperty ?? "", o.Metadata.Name);
 
-    private static WatchSource Custom(IKubernetes client, string? ns, string plural, Func<KubeObject, IEnumerable<ResourceKey>> keys) => new(
-        plural,
-        async ct => ns is null
-            ? await client.CustomObjects.ListClusterCustomObjectAsync<KubeObjectList>(DaskApi.Group, DaskApi.Version, plural, cancellationToken: ct).ConfigureAwait(false)
-            : await client.CustomObjects.ListNamespacedCustomObjectAsync<KubeObjectList>(DaskApi.Group, DaskApi.Version, ns, plural, cancellationToken: ct).ConfigureAwait(false),
-        (rv, ct) => ns is null
-            ? client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(DaskApi.Group, DaskApi.Version, plural,
-                watch: true, resourceVersion: rv, allowWatchBookmarks: true, cancellationToken: ct).WatchAsync<KubeObject, object>(cancellationToken: ct)
-            : client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(DaskApi.Group, DaskApi.Version, ns, plural,
-                watch: true, resourceVersion: rv, allowWatchBookmarks: true, cancellationToken: ct).WatchAsync<KubeObject, object>(cancellationToken: ct),
-        keys);
-
-    private static WatchSource Pods(IKubernetes client, string? ns) => new(
-        "pods",
-        async ct => ToList(ns is null
-            ? await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: Selector, cancellationToken: ct).ConfigureAwait(false)
-            : await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: Selector, cancellationToken: ct).ConfigureAwait(false)),
-        (rv, ct) => ns is null
-            ? client.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(labelSelector: Selector, watch: true, resourceVersion: rv,
-                allowWatchBookmarks: true, cancellationToken: ct).WatchAsync<KubeObject, V1PodList>(cancellationToken: ct)
-            : client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, labelSelector: Selector, watch: true, resourceVersion: rv,
-                allowWatchBookmarks: true, cancellationToken: ct).WatchAsync<KubeObject, V1PodList>(cancellationToken: ct),
-        PodOwners);
-
-    private static WatchSource Services(IKubernetes client, string? ns) => new(
-        "services",
-        async ct => ToList(ns is null
-            ? await client.CoreV1.ListServiceForAllNamespacesAsync(labelSelector: Selector, cancellationToken: ct).ConfigureAwait(false)
-            : await client.CoreV1.ListNamespacedServiceAsync(ns, labelSelector: Selector, cancellationToken: ct).ConfigureAwait(false)),
-        (rv, ct) => ns is null
-            ? client.CoreV1.ListServiceForAllNamespacesWithHttpMessagesAsync(labelSelector: Selector, watch: true, resourceVersion: rv,
-                allowWatchBookmarks: true, cancellationToken: ct).WatchAsync<KubeObject, V1ServiceList>(cancellationToken: ct)
-            : client.CoreV1.ListNamespacedServiceWithHttpMessagesAsync(ns, labelSelector: Selector, watch: true, resourceVersion: rv,
-                allowWatchBookmarks: true, cancellationToken: ct).WatchAsync<KubeObject, V1ServiceList>(cancellationToken: ct),
-        o => o.Metadata.Labels?.TryGetValue(Labels.ClusterName, out var c) == true
-            ? [new ResourceKey(DaskKind.Cluster, o.Metadata.NamespaceProperty ?? "", c)] : []);
+    private static WatchSource Custom(string? ns, string plural, Func<KubeObject, IEnumerable<ResourceKey>> keys) =>
+        new(plural, $"apis/{DaskApi.Group}/{DaskApi.Version}/{Scope(ns)}{plural}", keys);
 
     private static IEnumerable<ResourceKey> PodOwners(KubeObject pod)
     {
@@ -93,16 +59,4 @@ internal sealed record WatchSource(
             }
         }
     }
-
-    private static KubeObjectList ToList(V1PodList list) => new()
-    {
-        Metadata = list.Metadata,
-        Items = list.Items.Select(p => new KubeObject { Kind = "Pod", Metadata = p.Metadata }).ToList(),
-    };
-
-    private static KubeObjectList ToList(V1ServiceList list) => new()
-    {
-        Metadata = list.Metadata,
-        Items = list.Items.Select(s => new KubeObject { Kind = "Service", Metadata = s.Metadata }).ToList(),
-    };
 }

@@ -1,4 +1,3 @@
-using k8s;
 using Microsoft.Extensions.Logging;
 
 namespace DaskOperator.Controller;
@@ -8,7 +7,7 @@ namespace DaskOperator.Controller;
 /// (dropped connection, 410 Gone, server restart) list again. Every list re-enqueues every object, so a
 /// missed event can never leave an object unreconciled.
 /// </summary>
-internal sealed class Watcher(WatchSource source, WorkQueue queue, ILogger logger)
+internal sealed class Watcher(WatchSource source, KubeStream api, WorkQueue queue, ILogger logger)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -21,21 +20,25 @@ internal sealed class Watcher(WatchSource source, WorkQueue queue, ILogger logge
         {
             try
             {
-                var list = await source.ListAsync(cancellationToken).ConfigureAwait(false);
+                var list = await api.ListAsync(source.ListPath, cancellationToken).ConfigureAwait(false);
                 foreach (var item in list.Items)
                 {
                     Enqueue(item);
                 }
 
                 Synced = true;
-                await foreach (var (type, item) in source.Watch(list.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false))
+                await foreach (var e in api.WatchAsync(source.WatchPath(list.Metadata.ResourceVersion), cancellationToken).ConfigureAwait(false))
                 {
-                    if (type is WatchEventType.Bookmark or WatchEventType.Error)
+                    if (e.Type == "ERROR")
                     {
-                        continue;
+                        // Most often 410 Gone: the resourceVersion is too old. Listing again starts afresh.
+                        break;
                     }
 
-                    Enqueue(item);
+                    if (e.Type != "BOOKMARK" && e.Object is { } item)
+                    {
+                        Enqueue(item);
+                    }
                 }
                 logger.LogInformation("Watch on {Resource} ended; listing again", source.Name);
             }

@@ -1,10 +1,13 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using k8s.Models;
 
 namespace DaskOperator.Crds;
 
-/// <summary>Builds an OpenAPI v3 schema from a C# type, reading the JSON names and our attributes.</summary>
+/// <summary>
+/// Builds an OpenAPI v3 schema from a C# type, reading its JSON names and shapes from the source-generated JSON
+/// metadata (<see cref="DaskJson"/>, no reflection over members, so it works compiled ahead of time) and our attributes.
+/// </summary>
 internal static class CrdSchemaBuilder
 {
     public static V1JSONSchemaProps ForType(Type type)
@@ -34,9 +37,10 @@ internal static class CrdSchemaBuilder
         {
             return new V1JSONSchemaProps { Type = "object", AdditionalProperties = new V1JSONSchemaProps { Type = "string" } };
         }
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        var info = DaskJson.Options.GetTypeInfo(type);
+        if (info.Kind == JsonTypeInfoKind.Enumerable)
         {
-            return new V1JSONSchemaProps { Type = "array", Items = ForType(type.GetGenericArguments()[0]) };
+            return new V1JSONSchemaProps { Type = "array", Items = ForType(info.ElementType!) };
         }
         // Embedded Kubernetes types (PodSpec, ServiceSpec) are validated by the API server when the
         // operator creates the pod or service; here they keep every field the user wrote.
@@ -49,22 +53,25 @@ internal static class CrdSchemaBuilder
                 XKubernetesPreserveUnknownFields = true,
             };
         }
-        return ForObject(type);
+        return ForObject(type, info);
     }
 
-    private static V1JSONSchemaProps ForObject(Type type)
+    private static V1JSONSchemaProps ForObject(Type type, JsonTypeInfo info)
     {
         var properties = new Dictionary<string, V1JSONSchemaProps>();
         var required = new List<string>();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var json in info.Properties)
         {
-            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name;
-            if (name is null || (name is "apiVersion" or "kind" or "metadata" && type.IsSubclassOfDaskObject()))
+            var name = json.Name;
+            if (name is "apiVersion" or "kind" or "metadata" && type.IsSubclassOfDaskObject())
             {
                 continue;
             }
 
-            var schema = ForType(property.PropertyType);
+            var property = json.AttributeProvider as MemberInfo
+                ?? throw new InvalidOperationException($"{type.Name}.{name}: the JSON metadata names no member.");
+
+            var schema = ForType(json.PropertyType);
             schema.Description ??= property.GetCustomAttribute<DescriptionAttribute>()?.Text;
             schema.DefaultProperty = property.GetCustomAttribute<DefaultValueAttribute>()?.Value;
             schema.Minimum = property.GetCustomAttribute<MinimumAttribute>()?.Value;

@@ -1,8 +1,6 @@
 using DaskOperator.Controller;
 using DaskOperator.Reconcilers;
 using k8s;
-using k8s.LeaderElection;
-using k8s.LeaderElection.ResourceLock;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -62,12 +60,7 @@ internal static class OperatorHost
             var leaseNamespace = Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } podNs ? podNs : options.Namespace ?? "default";
             while (!cancellationToken.IsCancellationRequested)
             {
-                using var elector = new LeaderElector(new LeaderElectionConfig(new LeaseLock(client, leaseNamespace, LeaseName, options.Identity))
-                {
-                    LeaseDuration = TimeSpan.FromSeconds(15),
-                    RenewDeadline = TimeSpan.FromSeconds(10),
-                    RetryPeriod = TimeSpan.FromSeconds(2),
-                });
+                var elector = new LeaseElector(client, leaseNamespace, LeaseName, options.Identity, logger);
                 using var term = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 Task? run = null;
                 elector.OnStartedLeading += () =>
@@ -120,7 +113,7 @@ internal static class OperatorHost
     }
 
     /// <summary>Wires watches, queue and the four reconcilers; one place to read what the operator runs.</summary>
-    internal static OperatorController Build(IKubernetes client, OperatorOptions options, ILoggerFactory loggers)
+    internal static OperatorController Build(Kubernetes client, OperatorOptions options, ILoggerFactory loggers)
     {
         var api = new KubeApi(client);
         var events = new EventRecorder(client, loggers.CreateLogger<EventRecorder>());
@@ -132,6 +125,6 @@ internal static class OperatorHost
             new AutoscalerReconciler(api, events, schedulers),
             new JobReconciler(api, events),
         ];
-        return new OperatorController(WatchSource.All(client, options.Namespace), reconcilers, options.Workers, loggers);
+        return new OperatorController(new KubeStream(client), WatchSource.All(options.Namespace), reconcilers, options.Workers, loggers);
     }
 }

@@ -43,7 +43,7 @@ internal sealed partial class AutoscalerReconciler(KubeApi api, EventRecorder ev
         if (!Ownership.IsOwnedBy(scaler.Metadata, cluster))
         {
             var owners = (scaler.Metadata.OwnerReferences ?? []).Append(Ownership.ReferenceTo(cluster)).ToList();
-            await api.MergePatchAsync("daskautoscalers", ns, name, new { metadata = new { ownerReferences = owners } }, ct).ConfigureAwait(false);
+            await api.MergePatchAsync("daskautoscalers", ns, name, MergePatch.Metadata(("ownerReferences", MergePatch.Value(owners))), ct).ConfigureAwait(false);
         }
 
         var groups = (await api.ListAsync<DaskWorkerGroup>("daskworkergroups", ns, ct).ConfigureAwait(false))
@@ -101,11 +101,11 @@ internal sealed partial class AutoscalerReconciler(KubeApi api, EventRecorder ev
             return await ReportAsync(scaler, Health.Active, "TargetApplied", message, ct).ConfigureAwait(false);
         }
 
-        await api.MergePatchAsync("daskworkergroups", ns, group.Metadata.Name, new { spec = new { worker = new { replicas = desired } } }, ct)
+        await api.MergePatchAsync("daskworkergroups", ns, group.Metadata.Name, MergePatch.Object(("spec", MergePatch.Object(("worker", MergePatch.Object(("replicas", desired)))))), ct)
             .ConfigureAwait(false);
         var until = DateTimeOffset.UtcNow.AddSeconds(scaler.Spec.StabilizationWindowSeconds).ToUnixTimeMilliseconds() / 1000.0;
         await api.MergePatchAsync("daskautoscalers", ns, name,
-            new { metadata = new { annotations = new Dictionary<string, string> { [CooldownUntil] = until.ToString("0.###", CultureInfo.InvariantCulture) } } }, ct)
+            MergePatch.Metadata(("annotations", MergePatch.Object((CooldownUntil, until.ToString("0.###", CultureInfo.InvariantCulture))))), ct)
             .ConfigureAwait(false);
         await events.NormalAsync(scaler, "Autoscaled", $"{message} Set {group.Metadata.Name} from {current} to {desired}.", ct).ConfigureAwait(false);
         return await ReportAsync(scaler, Health.Active, "TargetApplied", message, ct,

@@ -18,7 +18,7 @@ internal sealed class ClusterFinalizer(KubeApi api)
     {
         var finalizers = (cluster.Metadata.Finalizers ?? []).Append(Name).ToList();
         await api.MergePatchAsync("daskclusters", cluster.Metadata.NamespaceProperty, cluster.Metadata.Name,
-            new { metadata = new { finalizers, resourceVersion = cluster.Metadata.ResourceVersion } }, ct).ConfigureAwait(false);
+            MergePatch.Metadata(("finalizers", MergePatch.Value(finalizers)), ("resourceVersion", cluster.Metadata.ResourceVersion)), ct).ConfigureAwait(false);
     }
 
     /// <summary>Returns true once nothing is left and the finalizer is removed.</summary>
@@ -44,7 +44,7 @@ internal sealed class ClusterFinalizer(KubeApi api)
 
         var finalizers = (cluster.Metadata.Finalizers ?? []).Where(f => f != Name).ToList();
         await api.MergePatchAsync("daskclusters", ns, cluster.Metadata.Name,
-            new { metadata = new { finalizers, resourceVersion = cluster.Metadata.ResourceVersion } }, ct).ConfigureAwait(false);
+            MergePatch.Metadata(("finalizers", MergePatch.Value(finalizers)), ("resourceVersion", cluster.Metadata.ResourceVersion)), ct).ConfigureAwait(false);
         return true;
     }
 }

@@ -108,11 +108,10 @@ internal sealed partial class ClusterReconciler(KubeApi api, EventRecorder event
             return service;
         }
         // Patched in place rather than recreated: the ClusterIP, which running workers already resolved, stays.
-        await api.PatchServiceAsync(ns, desired.Metadata.Name, new
-        {
-            metadata = new { labels = desired.Metadata.Labels, annotations = desired.Metadata.Annotations },
-            spec = new { ports = desired.Spec.Ports, selector = desired.Spec.Selector, type = desired.Spec.Type },
-        }, ct).ConfigureAwait(false);
+        await api.PatchServiceAsync(ns, desired.Metadata.Name, MergePatch.Object(
+            ("metadata", MergePatch.Object(("labels", MergePatch.Value(desired.Metadata.Labels)), ("annotations", MergePatch.Value(desired.Metadata.Annotations)))),
+            ("spec", MergePatch.Object(("ports", MergePatch.Value(desired.Spec.Ports)), ("selector", MergePatch.Value(desired.Spec.Selector)),
+                ("type", desired.Spec.Type)))), ct).ConfigureAwait(false);
         await events.NormalAsync(cluster, "ServiceUpdated", $"Updated scheduler service {desired.Metadata.Name}.", ct).ConfigureAwait(false);
         return service;
     }

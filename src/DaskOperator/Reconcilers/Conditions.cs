@@ -25,5 +25,5 @@ internal static class Conditions
 
     /// <summary>True when two statuses say the same thing; an unchanged status is not written (no watch storm).</summary>
     public static bool SameAs(this DaskStatus? a, DaskStatus b) =>
-        a is not null && k8s.KubernetesJson.Serialize(a) == k8s.KubernetesJson.Serialize(b);
+        a is not null && DaskJson.Serialize(a) == DaskJson.Serialize(b);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using k8s;
+using DaskOperator.Crds;
 
 namespace DaskOperator.Reconcilers;
 
@@ -9,7 +9,7 @@ internal static class SpecHash
 {
     public static string Of(params object?[] parts)
     {
-        var json = string.Join("\n", parts.Select(p => p is null ? "null" : KubernetesJson.Serialize(p)));
+        var json = string.Join("\n", parts.Select(p => p is null ? "null" : DaskJson.SerializeObject(p)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..10];
     }
 }

@@ -17,10 +17,8 @@ internal sealed class WorkerGroupFinalizer(KubeApi api, EventRecorder events, Sc
     public static bool IsPresent(DaskWorkerGroup group) => group.Metadata.Finalizers?.Contains(Name) == true;
 
     public Task AddAsync(DaskWorkerGroup group, CancellationToken ct) =>
-        api.MergePatchAsync("daskworkergroups", group.Metadata.NamespaceProperty, group.Metadata.Name, new
-        {
-            metadata = new { finalizers = (group.Metadata.Finalizers ?? []).Append(Name).ToList(), resourceVersion = group.Metadata.ResourceVersion },
-        }, ct);
+        api.MergePatchAsync("daskworkergroups", group.Metadata.NamespaceProperty, group.Metadata.Name, MergePatch.Metadata(
+            ("finalizers", MergePatch.Value((group.Metadata.Finalizers ?? []).Append(Name).ToList())), ("resourceVersion", group.Metadata.ResourceVersion)), ct);
 
     /// <summary>Returns true once the group's workers are gone and the finalizer is removed.</summary>
     public async Task<bool> FinalizeAsync(DaskWorkerGroup group, CancellationToken ct)
@@ -36,10 +34,9 @@ internal sealed class WorkerGroupFinalizer(KubeApi api, EventRecorder events, Sc
                 return false;
             }
         }
-        await api.MergePatchAsync("daskworkergroups", ns, group.Metadata.Name, new
-        {
-            metadata = new { finalizers = (group.Metadata.Finalizers ?? []).Where(f => f != Name).ToList(), resourceVersion = group.Metadata.ResourceVersion },
-        }, ct).ConfigureAwait(false);
+        await api.MergePatchAsync("daskworkergroups", ns, group.Metadata.Name, MergePatch.Metadata(
+            ("finalizers", MergePatch.Value((group.Metadata.Finalizers ?? []).Where(f => f != Name).ToList())),
+            ("resourceVersion", group.Metadata.ResourceVersion)), ct).ConfigureAwait(false);
         return true;
     }
 

@@ -96,7 +96,7 @@ internal sealed partial class WorkerGroupReconciler(KubeApi api, EventRecorder e
     {
         var owners = (group.Metadata.OwnerReferences ?? []).Append(Ownership.ReferenceTo(cluster)).ToList();
         await api.MergePatchAsync("daskworkergroups", group.Metadata.NamespaceProperty, group.Metadata.Name,
-            new { metadata = new { ownerReferences = owners, resourceVersion = group.Metadata.ResourceVersion } }, ct).ConfigureAwait(false);
+            MergePatch.Metadata(("ownerReferences", MergePatch.Value(owners)), ("resourceVersion", group.Metadata.ResourceVersion)), ct).ConfigureAwait(false);
         await events.NormalAsync(group, "Adopted", $"Adopted by DaskCluster {cluster.Metadata.Name}.", ct).ConfigureAwait(false);
     }
 

@@ -2,6 +2,7 @@ using DaskOperator.Crds;
 using DaskOperator.Tests.Support;
 using k8s;
 using k8s.Models;
+using Kubernetes.TestServer.Patching;
 
 namespace DaskOperator.Tests.Crds;
 
@@ -39,7 +40,8 @@ public class CrdGeneratorTests
         string file, string kind, string plural, string? shortName, string? specReplicasPath)
     {
         // Given a committed CRD
-        var crd = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(Repository.Path("charts", "dask-operator", "crds", file)));
+        var yaml = File.ReadAllText(Repository.Path("charts", "dask-operator", "crds", file));
+        var crd = KubernetesJson.Deserialize<V1CustomResourceDefinition>(YamlToJson.Convert(yaml)!.ToJsonString());
 
         // Then it serves kubernetes.dask.org/v1 under the names dask-kubernetes uses
         Assert.Equal("kubernetes.dask.org", crd.Spec.Group);

@@ -8,7 +8,7 @@ namespace DaskOperator.Tests.Reconcilers;
 
 public class PodTemplatesTests
 {
-    private static DaskWorkerGroup Group() => KubernetesJson.Deserialize<DaskWorkerGroup>("""
+    private static DaskWorkerGroup Group() => DaskJson.Deserialize<DaskWorkerGroup>("""
         {"apiVersion":"kubernetes.dask.org/v1","kind":"DaskWorkerGroup",
          "metadata":{"name":"gpu","namespace":"team","uid":"u-1","annotations":{"example.org/a":"1","kubectl.kubernetes.io/last-applied-configuration":"{}"}},
          "spec":{"cluster":"demo","worker":{"replicas":2,"metadata":{"labels":{"tier":"gpu"}},
