@@ -125,12 +125,23 @@ def describe_created(created, path, signatures, report):
     report["cuda"] = cuda
     if any(kind == "cuda" for _, kind, _ in dispatchers) and not cuda["available"]:
         report["notes"].append(f"Numba's CUDA target is unavailable here ({cuda['reason']}), so @cuda.jit kernels have no PTX or SASS; the CPU views still work.")
+    if any(kind == "cpu" for _, kind, _ in dispatchers):
+        report["cpu_target"] = cpu_target()
     requests = add_requested_signatures(dispatchers, signatures, cuda)
     for name, kind, dispatcher in dispatchers:
         try:
             report["functions"].append(describe_function(name, kind, dispatcher, cuda, requests.get(id(dispatcher), {}), report["notes"]))
         except Exception as e:  # one function that cannot be captured must not hide the others
             report["notes"].append(f"{name} could not be captured: {type(e).__name__}: {first_line(e)}")
+
+
+def cpu_target():
+    """The CPU Numba's CPU code is compiled for: LLVM's triple, CPU name and the features it enabled (NUMBA_CPU_NAME
+    and NUMBA_CPU_FEATURES included), as Numba's own codegen describes itself."""
+    from numba.core.registry import cpu_target as target
+
+    triple, name, features = target.target_context.codegen().magic_tuple()
+    return {"triple": triple, "cpu": name, "features": [f[1:] for f in features.split(",") if f.startswith("+")]}
 
 
 @contextlib.contextmanager
