@@ -10,6 +10,7 @@ import argparse
 import ast
 import contextlib
 import dis
+import functools
 import inspect
 import json
 import os
@@ -38,8 +39,14 @@ def main(argv=None):
     except UserFileError as e:
         report["error"] = e.as_json()
     with open(args.out, "w", encoding="utf-8") as out:
-        json.dump(report, out)
+        out.write(as_json(report))
     return 0
+
+
+def as_json(report):
+    # json.dumps, not json.dump: only the one-shot call uses the C encoder; json.dump encodes in Python, chunk by
+    # chunk, several times slower on a report's long IR and asm texts.
+    return json.dumps(report)
 
 
 def new_report(path):
@@ -57,6 +64,22 @@ class UserFileError(Exception):
         return {"kind": self.kind, "message": self.message, "line": self.line, "column": self.column}
 
 
+def own_frame_stack_chunk(function):
+    """Gives FUNCTION's frame room for a deep call tree below it: it runs the user's code, whose calls compile Numba.
+
+    CPython (3.11 on) keeps Python frames in 16 KiB chunks: it maps a new chunk for a call that does not fit in the
+    current one and unmaps it when that call returns. Numba's compile calls in and out thousands of times, so where
+    the calls straddle a chunk's end, which depends only on how deep the cell starts, each one maps and unmaps a chunk:
+    on the benchmark cell in the magic, 717 map/unmap pairs and 650 more page faults during the cell. A frame that
+    fits only in a fresh 128 KiB chunk (its value stack, never used, is 8192 slots larger) starts one, the compile's
+    calls fit in the 60 KiB left, and the chunk is unmapped once, when FUNCTION returns. Nothing else about the
+    function changes."""
+    code = function.__code__
+    function.__code__ = code.replace(co_stacksize=code.co_stacksize + 8192)
+    return function
+
+
+@own_frame_stack_chunk
 def capture_file(path, signatures, report):
     """Runs the user's file under line_locations() and describes every Numba function it created."""
     with open(path, encoding="utf-8") as f:
@@ -102,12 +125,23 @@ def describe_created(created, path, signatures, report):
     report["cuda"] = cuda
     if any(kind == "cuda" for _, kind, _ in dispatchers) and not cuda["available"]:
         report["notes"].append(f"Numba's CUDA target is unavailable here ({cuda['reason']}), so @cuda.jit kernels have no PTX or SASS; the CPU views still work.")
+    if any(kind == "cpu" for _, kind, _ in dispatchers):
+        report["cpu_target"] = cpu_target()
     requests = add_requested_signatures(dispatchers, signatures, cuda)
     for name, kind, dispatcher in dispatchers:
         try:
             report["functions"].append(describe_function(name, kind, dispatcher, cuda, requests.get(id(dispatcher), {}), report["notes"]))
         except Exception as e:  # one function that cannot be captured must not hide the others
             report["notes"].append(f"{name} could not be captured: {type(e).__name__}: {first_line(e)}")
+
+
+def cpu_target():
+    """The CPU Numba's CPU code is compiled for: LLVM's triple, CPU name and the features it enabled (NUMBA_CPU_NAME
+    and NUMBA_CPU_FEATURES included), as Numba's own codegen describes itself."""
+    from numba.core.registry import cpu_target as target
+
+    triple, name, features = target.target_context.codegen().magic_tuple()
+    return {"triple": triple, "cpu": name, "features": [f[1:] for f in features.split(",") if f.startswith("+")]}
 
 
 @contextlib.contextmanager
@@ -129,11 +163,12 @@ def line_locations():
     from numba.core.cpu import CPUContext
     from numba.core.dispatcher import Dispatcher
     from numba.core.errors import NumbaDebugInfoWarning
-    from numba.misc import firstlinefinder
     from numba.np.ufunc.ufuncbuilder import UFuncDispatcher
 
     created = []
     patches = []
+    # Numba names a statement's file for every statement it lowers: each name is made absolute once.
+    absolute = functools.lru_cache(maxsize=None)(os.path.abspath)
 
     def patch(owner, name, make):
         original = owner.__dict__.get(name, _MISSING)
@@ -163,10 +198,17 @@ def line_locations():
     def in_statement_file(mark_location):
         def mark(self, builder, line):
             filename = getattr(self, "jitlens_file", None)
-            if filename is None or os.path.abspath(filename) == self.filepath or not self.subprograms:
+            if not self.subprograms:
                 return mark_location(self, builder, line)
-            builder.debug_metadata = self.module.add_debug_info("DILocation", {
-                "line": line, "column": 1, "scope": statement_scope(self, filename)})
+            # Numba marks every statement, most lines several times: llvmlite's add_debug_info finds the node it
+            # made before only after hashing the whole scope chain, so each builder keeps the ones it made.
+            locations = self.__dict__.setdefault("jitlens_locations", {})
+            key = (line, id(self.subprograms[-1]), filename)
+            if key not in locations:
+                same_file = filename is None or absolute(filename) == self.filepath
+                locations[key] = self.module.add_debug_info("DILocation", {
+                    "line": line, "column": 1, "scope": self.subprograms[-1] if same_file else statement_scope(self, filename)})
+            builder.debug_metadata = locations[key]
         return mark
 
     numba_dir = os.path.dirname(os.path.dirname(os.path.abspath(debuginfo.__file__))) + os.sep
@@ -176,7 +218,7 @@ def line_locations():
         # LLVM gives code inlined from a function without any the location of the call, the user's line.
         def __init__(self, context, library, fndesc, func_ir, *args, **kwargs):
             init(self, context, library, fndesc, func_ir, *args, **kwargs)
-            if os.path.abspath(func_ir.loc.filename or "").startswith(numba_dir):
+            if absolute(func_ir.loc.filename or "").startswith(numba_dir):
                 self.debuginfo = debuginfo.DummyDIBuilder(module=self.module, filepath=func_ir.loc.filename, cgctx=context)
         return __init__
 
@@ -195,26 +237,19 @@ def line_locations():
         return add
 
     def first_body_line(_):
-        # Numba parses a function's whole file for every function it lowers with debug info: for its own large
-        # modules (arrayobj.py, ...) that was most of the compile time. Their lines are never shown, and a file's
-        # tree is read once.
-        trees = {}
+        # Numba parses a function's whole file, and walks its whole tree, for every function it lowers with debug
+        # info: for its own large modules (arrayobj.py, ...) that was most of the compile time. Their lines are never
+        # shown, and a user's file is read and walked once for all its functions.
+        body_lines = {}
 
         def first_line(pyfunc):
-            filename = os.path.abspath(pyfunc.__code__.co_filename)
+            code = pyfunc.__code__
+            filename = absolute(code.co_filename)
             if filename.startswith(numba_dir):
                 return None
-            if filename not in trees:
-                try:
-                    with open(filename, encoding="utf-8") as source:
-                        trees[filename] = ast.parse(source.read())
-                except (OSError, SyntaxError, ValueError):
-                    trees[filename] = None
-            if trees[filename] is None:
-                return None
-            finder = firstlinefinder.FindDefFirstLine(pyfunc.__code__)
-            finder.visit(trees[filename])
-            return finder.first_stmt_line
+            if filename not in body_lines:
+                body_lines[filename] = first_body_lines(filename)
+            return body_lines[filename].get((code.co_name, code.co_firstlineno))
         return first_line
 
     def keeping_result(compile_uncached):
@@ -251,6 +286,27 @@ def line_locations():
 
 
 _MISSING = object()
+
+
+def first_body_lines(filename):
+    """(name, first line) of every function defined in FILENAME -> the line of its first statement after the
+    docstring, as Numba's FindDefFirstLine finds one function's (its first line is its def or first decorator)."""
+    try:
+        with open(filename, encoding="utf-8") as source:
+            tree = ast.parse(source.read())
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    lines = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            body = node.body[1:] if is_docstring(node.body[0]) and len(node.body) > 1 else node.body
+            for start in (node.lineno, *(d.lineno for d in node.decorator_list[:1])):
+                lines.setdefault((node.name, start), body[0].lineno)
+    return lines
+
+
+def is_docstring(statement):
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
 
 
 def give_wrapper_a_subprogram(module, function):

@@ -11,11 +11,10 @@ source line and renders them (HTML, text or JSON) as ``jitlens diff`` does for f
   as it ran; a side at another level is the cell run again, alone, in a new Python process with NUMBA_OPT set.
 """
 
-import json
 import os
 import sys
 
-from . import cli
+from . import capture, cli
 
 SIGNATURES_FLAG = "--compare-signatures"
 OPT_FLAG = "--compare-opt"
@@ -111,7 +110,7 @@ def show(comparison, path, report, view_arguments, output_format):
         raise cli.JitLensError(report["error"]["message"])
     report_path = path[:-3] + ".json"
     with open(report_path, "w", encoding="utf-8") as f:
-        json.dump(report, f)
+        f.write(capture.as_json(report))
     try:
         arguments = comparison.diff_arguments(report, report_path)
         # A fragment: the notebook's page is not ours to style.

@@ -8,7 +8,6 @@ compiled is then handed, as a capture report, to the ``jitlens`` command, which 
 import atexit
 import functools
 import html
-import json
 import os
 import shlex
 import shutil
@@ -77,6 +76,7 @@ class JitLensMagics(Magics):
             f.write(source)
         return path
 
+    @capture.own_frame_stack_chunk
     def _run(self, code, path, report):
         """Runs the cell as a normal cell would: in the user's namespace, its error shown as IPython shows errors."""
         try:
@@ -88,7 +88,7 @@ class JitLensMagics(Magics):
     def _show(self, path, report, args):
         report_path = path[:-3] + ".json"
         with open(report_path, "w", encoding="utf-8") as f:
-            json.dump(report, f)
+            f.write(capture.as_json(report))
         try:
             output = cli.inspect(path, self._arguments(args, report_path))
         except cli.JitLensError as e:

@@ -5,9 +5,10 @@ using X86 = System.Runtime.Intrinsics.X86;
 namespace JitLens.Capture;
 
 /// <summary>
-/// The CPU and the instruction-set extensions this machine has, as the runtime reports them: what a CPU method's badge
-/// says when its code was not captured as bytes (Numba's asm is text), worded so as not to claim the code uses them.
-/// A .NET method's badge names the extensions its own code uses instead (<see cref="Asm.UsedInstructionSets"/>).
+/// The CPU and the instruction-set extensions this machine has, as this process's runtime reports them: the last
+/// resort of a CPU method's badge, worded so as not to claim the code uses them. A .NET method's badge names the
+/// extensions its own code uses (<see cref="Asm.UsedInstructionSets"/>), a Numba function's the target Numba's
+/// codegen compiled for (<c>NumbaCpuArch</c>): a Native AOT jitlens sees only its own build's baseline here.
 /// </summary>
 public static class CpuInstructionSets
 {

@@ -9,6 +9,7 @@ internal sealed record CaptureReport(
     [property: JsonPropertyName("numba_version")] string? NumbaVersion,
     [property: JsonPropertyName("opt_level")] int? OptLevel,
     [property: JsonPropertyName("cuda")] CudaStatus? Cuda,
+    [property: JsonPropertyName("cpu_target")] NumbaCpuTarget? CpuTarget,
     [property: JsonPropertyName("functions")] IReadOnlyList<CapturedFunction> Functions,
     [property: JsonPropertyName("notes")] IReadOnlyList<string> Notes,
     [property: JsonPropertyName("problems")] IReadOnlyList<CaptureError>? Problems,
@@ -24,6 +25,12 @@ internal sealed record CaptureError(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("line")] int? Line,
     [property: JsonPropertyName("column")] int? Column);
+
+/// <summary>What Numba's CPU codegen compiles for: LLVM's triple, CPU name and enabled features (without the '+').</summary>
+internal sealed record NumbaCpuTarget(
+    [property: JsonPropertyName("triple")] string Triple,
+    [property: JsonPropertyName("cpu")] string Cpu,
+    [property: JsonPropertyName("features")] IReadOnlyList<string> Features);
 
 internal sealed record CudaStatus(
     [property: JsonPropertyName("available")] bool Available,

@@ -36,7 +36,7 @@ internal static class NumbaUnits
                     Signature = signature.Signature,
                     LineRange = (function.FirstLine, function.LastLine),
                     Tier = isKernel ? null : TierOf(report),
-                    Arch = signature.Arch,
+                    Arch = isKernel ? signature.Arch : signature.Arch ?? NumbaCpuArch.Of(report.CpuTarget),
                 };
                 AddViews(unit, function, signature, report.File, scope, request);
                 foreach (var note in signature.Notes ?? [])
@@ -147,6 +147,7 @@ internal static class NumbaUnits
             {
                 Signature = parent.Signature,
                 Tier = parent.Tier,
+                Arch = parent.Arch,
             };
             AddMachineViews(kernel, signature, kernels[k], file, scope, request);
             var lines = kernel.Views.Values.SelectMany(v => v.Instructions).Where(i => i.Region == CodeRegion.Body).Select(i => i.Line).OfType<int>().ToList();

@@ -27,6 +27,37 @@ public sealed class NumbaLoopTests(LoopInspection loop) : IClassFixture<LoopInsp
     }
 
     [Fact]
+    public async Task Should_name_the_cpu_numbas_codegen_compiled_for_as_the_arch_not_the_tools_own()
+    {
+        // Given what Numba's own CPU codegen says it compiles for, asked in a Python of its own
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
+        {
+            ArgumentList =
+            {
+                "-c",
+                "from numba.core.registry import cpu_target as t; tr, cpu, f = t.target_context.codegen().magic_tuple(); print(cpu); print('avx512f' if '+avx512f' in f.split(',') else 'avx2' if '+avx2' in f.split(',') else 'none')",
+            },
+            RedirectStandardOutput = true,
+        };
+        using var python = System.Diagnostics.Process.Start(start)!;
+        var said = (await python.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await python.WaitForExitAsync();
+
+        // When the loop's units are read
+        var units = loop.Result.Methods;
+
+        // Then each names that CPU and its widest vector extension
+        var expected = "x64 (Numba's target: " + said[0] + said[1] switch
+        {
+            "avx512f" => ", AVX-512",
+            "avx2" => ", AVX2",
+            _ => string.Empty,
+        };
+        Assert.NotEmpty(units);
+        Assert.All(units, u => Assert.StartsWith(expected, u.Arch, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_show_both_signatures_the_file_called_as_separate_units()
     {
         // Given a file that calls total() with a float64 array and with an int64 array

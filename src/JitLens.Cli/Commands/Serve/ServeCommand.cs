@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -24,6 +23,9 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var (input, output, error) = (Console.In, Console.Out, Console.Error);
+        // Answers go to stdout's stream in one write each: Console.Out flushes every 256 characters, which made a cell's
+        // HTML view some 700 writes, each waking the magic's reader.
+        await using var answers = Console.OpenStandardOutput();
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             var (stdout, stderr) = (new StringWriter(), new StringWriter());
@@ -54,8 +56,8 @@ internal static class ServeCommand
                 }
             }
 
-            await output.WriteLineAsync(Answer(exitCode, stdout.ToString(), stderr.ToString())).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await answers.WriteAsync(Answer(exitCode, stdout.ToString(), stderr.ToString()), cancellationToken).ConfigureAwait(false);
+            await answers.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return 0;
@@ -76,7 +78,8 @@ internal static class ServeCommand
         }
     }
 
-    private static string Answer(int exitCode, string stdout, string stderr)
+    /// <summary>The answer line, UTF-8, ending in a newline.</summary>
+    private static byte[] Answer(int exitCode, string stdout, string stderr)
     {
         using var buffer = new MemoryStream();
         // Relaxed escaping: the answer is read by a JSON parser, never placed in HTML, and HTML views are large.
@@ -89,6 +92,7 @@ internal static class ServeCommand
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 }
