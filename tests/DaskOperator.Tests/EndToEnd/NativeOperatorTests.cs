@@ -38,6 +38,13 @@ public partial class NativeOperatorTests
         await DaskTestCluster.WaitAsync(() => k8s.JsonPathAsync("daskcluster", "native", "{.status.phase}"), p => p == "Running",
             "the cluster to be Running");
 
+        // And the same executable's client commands read and patch the Dask resources (the client library's JSON)
+        var list = await RunNativeAsync(k8s, "cluster", "list");
+        Assert.Contains("native", list, StringComparison.Ordinal);
+        await RunNativeAsync(k8s, "cluster", "scale", "native", "2", "--no-wait");
+        await DaskTestCluster.WaitAsync(() => k8s.JsonPathAsync("daskworkergroup", "native-default", "{.spec.worker.replicas}"), r => r == "2",
+            "the scale to reach the default group");
+
         // And its probes answer as the kubelet asks them
         using var http = new HttpClient();
         Assert.Equal("ok", await http.GetStringAsync(new Uri(health.Groups[1].Value + "/healthz")));
@@ -53,6 +60,37 @@ public partial class NativeOperatorTests
         // And nothing on the way failed as only a trimmed, ahead-of-time build can: a type without JSON metadata, code
         // that needs the JIT or reflection metadata the trimmer removed
         Assert.DoesNotMatch(AotFailure(), op.Output);
+    }
+
+    [Fact]
+    public async Task Given_the_native_operator_executable_When_it_writes_the_CRDs_Then_they_equal_the_charts_committed_ones()
+    {
+        // Given an empty folder
+        var dir = Directory.CreateTempSubdirectory("native-crds").FullName;
+        try
+        {
+            // When the native executable writes the CRDs (the schema comes from the trimmed JSON metadata)
+            using var crds = LocalProcess.Start(PublishedOperator.Path, ["crds", "--output", dir]);
+            Assert.Equal(0, await crds.WaitAsync(TimeSpan.FromSeconds(60)));
+
+            // Then each equals the committed file in the chart, as the JIT build's do (CrdGeneratorTests)
+            foreach (var committed in Directory.GetFiles(Repository.Path("charts", "dask-operator", "crds"), "*.yaml"))
+            {
+                Assert.Equal(await File.ReadAllTextAsync(committed), await File.ReadAllTextAsync(Path.Combine(dir, Path.GetFileName(committed))));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static async Task<string> RunNativeAsync(DaskTestCluster k8s, params string[] args)
+    {
+        using var run = LocalProcess.Start(PublishedOperator.Path, [.. args, "--kubeconfig", k8s.Cluster.KubeconfigPath, "--namespace", "default"]);
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(120));
+        Assert.True(code == 0, $"dask-operator {string.Join(' ', args)} exited with {code}:\n{run.Output}");
+        return run.StandardOutput;
     }
 
     [GeneratedRegex("JsonTypeInfo metadata|dynamic code|MissingMetadataException|NotSupportedException")]
