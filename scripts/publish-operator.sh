@@ -7,7 +7,11 @@
 # runtime-deps (glibc, OpenSSL, certificates). The projects build with the trim and AOT analyzers on (IsAotCompatible)
 # and warnings as errors, so what is published here is the code the JIT-run tests exercise. Memory: workstation GC,
 # not concurrent (no background GC thread and its heap), conserving memory — the operator's heap is small and its
-# pauses do not matter. It writes nothing next to itself, so a read-only root file system works.
+# pauses do not matter. Type data is kept as it is laid out in the file (no dehydration) and the executable is not
+# position-independent: then the ~16 MiB of type data needs neither rehydrating into memory nor relocating at start,
+# so only the pages the operator reads are resident (idle RSS 40 -> 23 MiB, measured with bench footprint). The cost:
+# the executable's own image is not address-randomised (shared libraries, heap and stacks still are).
+# It writes nothing next to itself, so a read-only root file system works.
 # Linking needs a C toolchain (gcc; scripts/setup.sh installs it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +28,7 @@ if ! command -v clang >/dev/null 2>&1; then linker=(-p:CppCompilerAndLinker=gcc)
 dotnet publish src/DaskOperator -c Release -r "$rid" \
   -p:PublishAot=true -p:InvariantGlobalization=true -p:UseSystemResourceKeys=true \
   -p:ConcurrentGarbageCollection=false -p:ServerGarbageCollection=false \
+  -p:IlcDehydrate=false -p:PositionIndependentExecutable=false \
   -p:StripSymbols=true -p:CopyOutputSymbolsToPublishDirectory=false -p:DebugType=none -p:GenerateDocumentationFile=false \
   "${linker[@]}" \
   --artifacts-path artifacts/operator-build -o "$out" --verbosity quiet
