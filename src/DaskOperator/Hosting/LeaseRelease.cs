@@ -23,7 +23,7 @@ internal static class LeaseRelease
             {
                 return false;
             }
-            // Empty, not absent: the client's elector treats a missing holder as "no lease yet" and would try to create one.
+            // Empty, as client-go's ReleaseOnCancel leaves it: every elector, ours included, reads an empty holder as free.
             lease.Spec.HolderIdentity = "";
             lease.Spec.LeaseDurationSeconds = 1;
             lease.Spec.RenewTime = DateTime.UtcNow;

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using JitLens.Cfg;
 using JitLens.Model;
+using JitLens.Processes;
 using Xunit;
 
 namespace JitLens.Tests.Numba;
@@ -30,18 +32,17 @@ public sealed class NumbaLoopTests(LoopInspection loop) : IClassFixture<LoopInsp
     public async Task Should_name_the_cpu_numbas_codegen_compiled_for_as_the_arch_not_the_tools_own()
     {
         // Given what Numba's own CPU codegen says it compiles for, asked in a Python of its own
-        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3")
+        var start = new ProcessStartInfo("/usr/bin/python3")
         {
             ArgumentList =
             {
                 "-c",
                 "from numba.core.registry import cpu_target as t; tr, cpu, f = t.target_context.codegen().magic_tuple(); print(cpu); print('avx512f' if '+avx512f' in f.split(',') else 'avx2' if '+avx2' in f.split(',') else 'none')",
             },
-            RedirectStandardOutput = true,
         };
-        using var python = System.Diagnostics.Process.Start(start)!;
-        var said = (await python.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        await python.WaitForExitAsync();
+        var python = await ChildRun.RunAsync(start, "python3", TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.True(python.ExitCode == 0 && !python.TimedOut, python.FirstErrorLine);
+        var said = python.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         // When the loop's units are read
         var units = loop.Result.Methods;
