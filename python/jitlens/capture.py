@@ -49,6 +49,18 @@ def as_json(report):
     return json.dumps(report)
 
 
+@contextlib.contextmanager
+def report_file(path, report):
+    """REPORT written as the JSON file beside the cell's file PATH that ``--numba-report`` reads; removed afterwards."""
+    report_path = path[:-3] + ".json"
+    with open(report_path, "w", encoding="utf-8") as f:
+        f.write(as_json(report))
+    try:
+        yield report_path
+    finally:
+        os.unlink(report_path)
+
+
 def new_report(path):
     return {"file": path, "python_version": sys.version.split()[0], "functions": [], "notes": [], "problems": [], "error": None}
 

@@ -11,7 +11,6 @@ source line and renders them (HTML, text or JSON) as ``jitlens diff`` does for f
   as it ran; a side at another level is the cell run again, alone, in a new Python process with NUMBA_OPT set.
 """
 
-import os
 import sys
 
 from . import capture, cli
@@ -108,15 +107,11 @@ def show(comparison, path, report, view_arguments, output_format):
     """Runs ``jitlens diff`` for the cell's file and returns its output; errors are JitLensErrors of one sentence."""
     if report.get("error"):
         raise cli.JitLensError(report["error"]["message"])
-    report_path = path[:-3] + ".json"
-    with open(report_path, "w", encoding="utf-8") as f:
-        f.write(capture.as_json(report))
+    # A fragment: the notebook's page is not ours to style.
+    output_format = "html-fragment" if output_format == "html" else output_format
     try:
-        arguments = comparison.diff_arguments(report, report_path)
-        # A fragment: the notebook's page is not ours to style.
-        output_format = "html-fragment" if output_format == "html" else output_format
-        return cli.diff(path, [*arguments, *view_arguments, "--format", output_format])
+        with capture.report_file(path, report) as report_path:
+            arguments = comparison.diff_arguments(report, report_path)
+            return cli.diff(path, [*arguments, *view_arguments, "--format", output_format])
     except cli.JitLensError as e:
         raise cli.JitLensError(comparison.explain(str(e))) from None
-    finally:
-        os.unlink(report_path)

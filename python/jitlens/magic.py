@@ -86,16 +86,12 @@ class JitLensMagics(Magics):
             report["problems"].append(capture.exception_error(path, e).as_json())
 
     def _show(self, path, report, args):
-        report_path = path[:-3] + ".json"
-        with open(report_path, "w", encoding="utf-8") as f:
-            f.write(capture.as_json(report))
         try:
-            output = cli.inspect(path, self._arguments(args, report_path))
+            with capture.report_file(path, report) as report_path:
+                output = cli.inspect(path, self._arguments(args, report_path))
         except cli.JitLensError as e:
             print(str(e), file=sys.stderr)
             return
-        finally:
-            os.unlink(report_path)
         if args.format == "html":
             display(HTML(self._labelled(output, path)))
         else:
