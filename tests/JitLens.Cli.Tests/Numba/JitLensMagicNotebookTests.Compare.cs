@@ -114,8 +114,9 @@ public sealed partial class JitLensMagicNotebookTests
         var left = view.Locator(".jc-pane[data-side='left']");
         var right = view.Locator(".jc-pane[data-side='right']");
 
-        // Then both listings are shown, side by side, each with the loop body's line
+        // Then both listings are shown, side by side, each with the loop body's line, and a styled page says nothing of trust
         Assert.True(await left.IsVisibleAsync() && await right.IsVisibleAsync());
+        Assert.False(await view.Locator(".jc-trust").IsVisibleAsync());
         Assert.True((await left.BoundingBoxAsync())!.X < (await right.BoundingBoxAsync())!.X, "the two listings are not side by side");
         Assert.Contains("acc += v", await left.Locator($".jc-row[data-line='{BodyLine}']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("acc += v", await right.Locator($".jc-row[data-line='{BodyLine}']").InnerTextAsync(), StringComparison.Ordinal);
@@ -148,7 +149,9 @@ public sealed partial class JitLensMagicNotebookTests
         // When the reader reads its text
         var text = await page.Locator(".jc-compare").InnerTextAsync();
 
-        // Then each line number stands apart from its source, and each view's name from its instruction
+        // Then it says that trusting the notebook brings the view back, each line number stands apart from its source,
+        // and each view's name from its instruction
+        Assert.Contains(JitLens.Compare.Rendering.CompareHtmlRenderer.TrustSentence, text, StringComparison.Ordinal);
         Assert.Matches($@"(?m)^{DefLine} def summed\(values\):", text);
         Assert.Matches(@"(?m)^asm \S", text);
         Assert.DoesNotMatch(@"(?m)^asm\S", text);

@@ -8,6 +8,7 @@ internal static class CompareHtmlAssets
 
     public const string Css = """
         .jc-compare{font-family:system-ui,sans-serif}
+        .jc-trust{display:none}
         .jc-compare h2{font-size:1.05em;margin:1em 0 .2em;font-family:ui-monospace,monospace}
         .jc-compare h3{font-size:.9em;margin:.2em 0;font-weight:normal;opacity:.8}
         .jc-totals{margin:.2em 0 .5em;font-size:.9em}
@@ -29,6 +30,7 @@ internal static class CompareHtmlAssets
     // Each unit's two panes share one selection and one scroll position; rows carry the same data-row on both sides.
     public const string Script = """
         (function(){
+          document.querySelectorAll('.jc-compare .jc-trust').forEach(function(p){ p.remove(); });
           document.querySelectorAll('.jc-unit:not([data-bound])').forEach(function(unit){
             // A notebook runs this once per output: each unit is bound once.
             unit.dataset.bound = '1';

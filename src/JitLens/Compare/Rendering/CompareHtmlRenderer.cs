@@ -10,6 +10,8 @@ namespace JitLens.Compare.Rendering;
 /// </summary>
 public sealed class CompareHtmlRenderer : ICompareRenderer
 {
+    public const string TrustSentence = "This is the plain copy of the JitLens comparison: trusting the notebook (File > Trust Notebook in Jupyter) brings back its colours, linked selection and linked scrolling.";
+
     public string Name => "html";
 
     public void Render(InspectionComparison comparison, TextWriter output, CompareRenderOptions options)
@@ -28,6 +30,8 @@ public sealed class CompareHtmlRenderer : ICompareRenderer
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(output);
         output.Write($"<div class=\"jc-compare\">\n<style>{CompareHtmlAssets.Css}</style>\n");
+        // Hidden by the style and removed by the script; only a page that stripped both (an untrusted notebook) shows it.
+        output.Write($"<p class=\"jc-trust\">{Encode(TrustSentence)}</p>\n");
         for (var u = 0; u < comparison.Units.Count; u++)
         {
             WriteUnit(comparison, comparison.Units[u], u, output);
