@@ -7,7 +7,8 @@ namespace JitLens.Remarks;
 /// The natural loops of one listing, read from its branches: a branch to an instruction that every path from the entry
 /// to the branch passes through closes a loop, whose body is what reaches the branch from there — wherever the compiler
 /// laid the blocks out (LLVM often puts a loop's header after its latch). Cold blocks that jump back into the middle of
-/// the code (a class-init call, say) are not loops.
+/// the code (a class-init call, say) are not loops. Code no path from the entry reaches — the funclets of a .NET
+/// method's catch, filter and finally blocks, entered by the runtime — is entered at its own first instruction.
 /// </summary>
 public sealed partial class ListingLoops
 {
@@ -50,11 +51,12 @@ public sealed partial class ListingLoops
             }
         }
 
+        var entries = Entries(successors);
         var loops = new List<IReadOnlySet<int>>();
         for (var i = 0; i < instructions.Count; i++)
         {
             // A fall-through never closes a loop: only branch targets are tried, which keeps this cheap.
-            foreach (var head in successors[i].Where(s => s != i + 1 || s <= i).Where(s => Dominates(successors, s, i)))
+            foreach (var head in successors[i].Where(s => s != i + 1 || s <= i).Where(s => Dominates(successors, entries, s, i)))
             {
                 loops.Add(Body(predecessors, head, i));
             }
@@ -97,17 +99,49 @@ public sealed partial class ListingLoops
         return next;
     }
 
-    /// <summary>Whether every path from the first instruction to <paramref name="to"/> passes through <paramref name="head"/>.</summary>
-    private static bool Dominates(List<List<int>> successors, int head, int to)
+    /// <summary>
+    /// The first instruction, then, in listing order, each instruction no entry found so far reaches: the start of a
+    /// funclet the runtime calls, or code left unreachable. Without them every branch in a funclet would look like a
+    /// loop's, as nothing from the first instruction reaches it.
+    /// </summary>
+    private static List<int> Entries(List<List<int>> successors)
     {
-        if (head == 0)
+        var entries = new List<int>();
+        var reached = new bool[successors.Count];
+        for (var i = 0; i < successors.Count; i++)
         {
-            return true;
+            if (reached[i])
+            {
+                continue;
+            }
+
+            entries.Add(i);
+            reached[i] = true;
+            var work = new Stack<int>([i]);
+            while (work.TryPop(out var at))
+            {
+                foreach (var next in successors[at].Where(n => !reached[n]))
+                {
+                    reached[next] = true;
+                    work.Push(next);
+                }
+            }
         }
 
+        return entries;
+    }
+
+    /// <summary>Whether every path from an entry to <paramref name="to"/> passes through <paramref name="head"/>.</summary>
+    private static bool Dominates(List<List<int>> successors, List<int> entries, int head, int to)
+    {
         var seen = new bool[successors.Count];
-        var work = new Stack<int>([0]);
-        seen[0] = true;
+        var work = new Stack<int>(entries.Where(e => e != head));
+        foreach (var entry in work)
+        {
+            seen[entry] = true;
+        }
+
+        seen[head] = true;
         while (work.TryPop(out var at))
         {
             if (at == to)
@@ -115,7 +149,7 @@ public sealed partial class ListingLoops
                 return false;
             }
 
-            foreach (var next in successors[at].Where(n => n != head && !seen[n]))
+            foreach (var next in successors[at].Where(n => !seen[n]))
             {
                 seen[next] = true;
                 work.Push(next);

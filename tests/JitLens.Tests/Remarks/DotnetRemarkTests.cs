@@ -160,4 +160,17 @@ public sealed class DotnetRemarkTests(DotnetRemarksFixture fixture) : IClassFixt
         Assert.Contains(remark.Line!.Value, new[] { DotnetRemarksFixture.Line("for (int i = 0; i < n; i++)"), DotnetRemarksFixture.Line("s += a[i];") });
         Assert.DoesNotContain(fixture.Unit("SumAll").Remarks, r => r.Kind == "loop-cloned");
     }
+
+    [Fact]
+    public void Should_find_no_loop_in_a_method_whose_catch_filter_and_finally_branch_forward()
+    {
+        // Given a method without a loop whose catch, filter and finally the JIT compiles as funclets, code no path from
+        // the method's entry reaches, with forward branches of their own (the filter's test, List.Add's resize check)
+        var unit = fixture.Unit("Guarded");
+        Assert.Contains(unit.Remarks, r => r.Kind == "call" && r.Message.Contains("AddWithResize", StringComparison.Ordinal));
+
+        // Then no cloned loop is reported and no remark is said to be inside a loop
+        Assert.DoesNotContain(unit.Remarks, r => r.Kind == "loop-cloned");
+        Assert.DoesNotContain(unit.Remarks, r => r.InLoop);
+    }
 }

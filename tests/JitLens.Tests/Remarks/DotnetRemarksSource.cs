@@ -74,6 +74,22 @@ internal static class DotnetRemarksSource
             }
 
             public static float ScalarDot(float x, float y) => x * y + 1f;
+
+            public static int Guarded(List<int> log, int a, int b)
+            {
+                try
+                {
+                    return checked(a * b);
+                }
+                catch (OverflowException) when (a > 0)
+                {
+                    return int.MaxValue;
+                }
+                finally
+                {
+                    log.Add(a);
+                }
+            }
         }
         """;
 }
