@@ -36,11 +36,12 @@ internal static class LineAttribution
         var prologEnd = code.PrologSize is { } size ? code.HotStart + (ulong)size : (ulong?)null;
         var listing = instructions.Select(i =>
         {
-            var (region, line) = Locate(i.Address, map, points);
+            var (region, line, rangeStart) = Locate(i.Address, map, points);
 
             // The map has no entry for IL offset 0 when the method's first statement starts with no code of its own: its
             // prolog range then runs on into that statement's code. Only what the unwind info calls prolog is prolog.
-            if (region == CodeRegion.Prolog && i.Address >= prologEnd && points.EntryLine is { } entry)
+            // A prolog range further on is a funclet's (a catch, filter or finally block the runtime calls): all prolog.
+            if (region == CodeRegion.Prolog && rangeStart == code.HotStart && i.Address >= prologEnd && points.EntryLine is { } entry)
             {
                 (region, line) = (CodeRegion.Body, entry);
             }
@@ -80,7 +81,7 @@ internal static class LineAttribution
         return placed;
     }
 
-    private static (CodeRegion Region, int? Line) Locate(ulong address, IReadOnlyList<NativeMapEntry> map, SequencePointMap points)
+    private static (CodeRegion Region, int? Line, ulong? RangeStart) Locate(ulong address, IReadOnlyList<NativeMapEntry> map, SequencePointMap points)
     {
         NativeMapEntry? found = null;
         foreach (var entry in map)
@@ -91,14 +92,15 @@ internal static class LineAttribution
             }
         }
 
-        return found?.IlOffset switch
+        var (region, line) = found?.IlOffset switch
         {
             null or NativeMapEntry.NoMapping => (CodeRegion.Unmapped, null),
             NativeMapEntry.Prolog => (CodeRegion.Prolog, null),
             NativeMapEntry.Epilog => (CodeRegion.Epilog, null),
-            { } il when points.LineOf(il) is { } line => (CodeRegion.Body, line),
-            { } il when points.DispatchLineOf(il) is { } line => (CodeRegion.Dispatch, line),
-            _ => (CodeRegion.Unmapped, null),
+            { } il when points.LineOf(il) is { } at => (CodeRegion.Body, at),
+            { } il when points.DispatchLineOf(il) is { } at => (CodeRegion.Dispatch, at),
+            _ => (CodeRegion.Unmapped, (int?)null),
         };
+        return (region, line, found?.Start);
     }
 }

@@ -27,15 +27,30 @@ public sealed class CodeListing
     /// (<see cref="CodeInstruction.FollowsLine"/>), in emission order, split into runs of instructions that are
     /// adjacent in the code, so that a reader never takes the end of one run to fall through into the next.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<CodeInstruction>> RunsForLine(int line)
+    public IReadOnlyList<IReadOnlyList<CodeInstruction>> RunsForLine(int line) =>
+        Runs(i => (i.Region == CodeRegion.Body && i.Line == line) || i.FollowsLine == line || i.PlacedUnder.Contains(line));
+
+    /// <summary>The instructions of <paramref name="region"/> that <see cref="RunsForLine"/> does not show under a line.</summary>
+    public IEnumerable<CodeInstruction> OutsideLines(CodeRegion region) =>
+        InRegion(region).Where(i => IsOutsideLines(i, region));
+
+    /// <summary>
+    /// <see cref="OutsideLines"/> as runs of adjacent code: a method's prolog and its funclets' prologs, or unmapped code
+    /// from several places, are not one sequence.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<CodeInstruction>> RunsOutsideLines(CodeRegion region) => Runs(i => IsOutsideLines(i, region));
+
+    private static bool IsOutsideLines(CodeInstruction instruction, CodeRegion region) =>
+        instruction.Region == region && instruction.FollowsLine is null && instruction.PlacedUnder.Count == 0;
+
+    private List<IReadOnlyList<CodeInstruction>> Runs(Func<CodeInstruction, bool> shown)
     {
         var runs = new List<IReadOnlyList<CodeInstruction>>();
         List<CodeInstruction>? run = null;
         var previous = -2;
         for (var i = 0; i < Instructions.Count; i++)
         {
-            var instruction = Instructions[i];
-            if (!((instruction.Region == CodeRegion.Body && instruction.Line == line) || instruction.FollowsLine == line || instruction.PlacedUnder.Contains(line)))
+            if (!shown(Instructions[i]))
             {
                 continue;
             }
@@ -46,14 +61,10 @@ public sealed class CodeListing
                 runs.Add(run);
             }
 
-            run.Add(instruction);
+            run.Add(Instructions[i]);
             previous = i;
         }
 
         return runs;
     }
-
-    /// <summary>The instructions of <paramref name="region"/> that <see cref="RunsForLine"/> does not show under a line.</summary>
-    public IEnumerable<CodeInstruction> OutsideLines(CodeRegion region) =>
-        InRegion(region).Where(i => i.FollowsLine is null && i.PlacedUnder.Count == 0);
 }

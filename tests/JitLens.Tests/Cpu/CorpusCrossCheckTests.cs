@@ -60,19 +60,37 @@ public sealed partial class CorpusCrossCheckTests : IClassFixture<CorpusFixture>
     {
         // Given every unit with its runtime listing, whose first instruction group is the prolog the JIT emitted
         var overreaching = new List<string>();
+        var funclets = 0;
         foreach (var (unit, listing) in _fixture.Pairs.Where(p => p.Listing is not null))
         {
-            // When we count what JitLens labels prolog
+            // When we count what JitLens labels prolog at the start of the code
             var instructions = unit.Views["asm"].Instructions;
-            var prolog = instructions.Count(i => i.Region == CodeRegion.Prolog);
+            var prolog = instructions.TakeWhile(i => i.Region == CodeRegion.Prolog).Count();
 
-            // Then it is a prefix of the code, and no longer than the runtime's prolog group
-            if (prolog > listing!.PrologCount || instructions.Take(prolog).Any(i => i.Region != CodeRegion.Prolog))
+            // Then it is no longer than the runtime's prolog group
+            if (prolog > listing!.PrologCount)
             {
                 overreaching.Add($"{unit.Name}: {prolog} prolog instructions, the runtime's prolog has {listing.PrologCount}");
+            }
+
+            // And any prolog further on opens a funclet (a catch, filter or finally block): the code before it does not
+            // fall through into it
+            for (var i = Math.Max(prolog, 1); i < instructions.Count; i++)
+            {
+                if (instructions[i].Region != CodeRegion.Prolog || instructions[i - 1].Region == CodeRegion.Prolog)
+                {
+                    continue;
+                }
+
+                funclets++;
+                if (instructions[i - 1].Flow is ControlFlowKind.Next or ControlFlowKind.ConditionalBranch)
+                {
+                    overreaching.Add($"{unit.Name}: prolog at instruction {i} ({instructions[i].Text}) follows code that runs into it ({instructions[i - 1].Text})");
+                }
             }
         }
 
         Assert.True(overreaching.Count == 0, string.Join('\n', overreaching));
+        Assert.True(funclets > 0, "The corpus's exception handlers gave no funclet prolog.");
     }
 }

@@ -118,6 +118,31 @@ public sealed class TextExitsTests : IClassFixture<TextExitsTests.Inspection>
         Assert.Empty(listing.OutsideLines(CodeRegion.Epilog));
     }
 
+    [Fact]
+    public void Should_show_a_funclets_prolog_apart_from_the_methods_own_prolog()
+    {
+        // Given a method's prolog, its line's code, and a finally funclet that opens with a prolog of its own
+        var unit = new InspectedUnit("Exits.WithFinally()", UnitKind.CpuMethod, new SourceDocument("Exits.cs", ["return 1;"], "csharp"));
+        unit.AddView(new CodeListing("asm",
+        [
+            new("push rbp", null, CodeRegion.Prolog),
+            new("sub rsp, 0x10", null, CodeRegion.Prolog),
+            new("mov eax, 1", 1),
+            new("ret", null, CodeRegion.Epilog) { Flow = ControlFlowKind.Return, FollowsLine = 1 },
+            new("push rax", null, CodeRegion.Prolog),
+            new("nop", 1),
+        ]));
+
+        // When its prolog runs are taken and it is rendered as text
+        var runs = unit.Views["asm"].RunsOutsideLines(CodeRegion.Prolog);
+        var lines = Render(unit).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+        // Then the two prologs are two runs, and the text marks the gap between them
+        Assert.Equal([["push rbp", "sub rsp, 0x10"], ["push rax"]], runs.Select(r => r.Select(i => i.Text).ToArray()).ToArray());
+        var prolog = lines.SkipWhile(l => l.Trim() != "(prolog)").Skip(1).TakeWhile(l => l.StartsWith("        asm  ", StringComparison.Ordinal)).Select(l => l["        asm  ".Length..]);
+        Assert.Equal(["push rbp", "sub rsp, 0x10", "...", "push rax"], prolog);
+    }
+
     private static string Render(InspectedUnit unit)
     {
         var only = new InspectionResult();

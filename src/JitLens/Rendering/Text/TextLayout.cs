@@ -6,7 +6,7 @@ namespace JitLens.Rendering.Text;
 /// <summary>
 /// The text view's layout, shared by the plain renderer and the CLI's colour one: each unit's header, then each
 /// source line followed by its instructions per view, in emission order with gaps marked, and each epilog in place after
-/// the line it follows; prolog before the lines, the rest (unmapped code) after.
+/// the line it follows; prolog before the lines, the rest (unmapped code) after, gaps marked there too.
 /// </summary>
 public static class TextLayout
 {
@@ -68,19 +68,9 @@ public static class TextLayout
 
             foreach (var view in views)
             {
-                var runs = line.Runs[view];
-                for (var r = 0; r < runs.Count; r++)
+                foreach (var shown in RunLines(view, width, line.Runs[view], underLine: true))
                 {
-                    if (r > 0)
-                    {
-                        // Other code sits between these runs: the last instruction above does not fall into the next.
-                        yield return [new TextSpan("        " + view.PadRight(width) + "  ", TextStyle.ViewName), new TextSpan(Gap, TextStyle.Region)];
-                    }
-
-                    foreach (var instruction in runs[r])
-                    {
-                        yield return InstructionLine(view, width, instruction, underLine: true);
-                    }
+                    yield return shown;
                 }
             }
 
@@ -108,9 +98,26 @@ public static class TextLayout
         yield return [new TextSpan($"      ({ViewOrder.Label(region)})", TextStyle.Region)];
         foreach (var view in present)
         {
-            foreach (var instruction in unit.Views[view].OutsideLines(region))
+            foreach (var shown in RunLines(view, width, unit.Views[view].RunsOutsideLines(region), underLine: false))
             {
-                yield return InstructionLine(view, width, instruction, underLine: false);
+                yield return shown;
+            }
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<TextSpan>> RunLines(string view, int width, IReadOnlyList<IReadOnlyList<CodeInstruction>> runs, bool underLine)
+    {
+        for (var r = 0; r < runs.Count; r++)
+        {
+            if (r > 0)
+            {
+                // Other code sits between these runs: the last instruction above does not fall into the next.
+                yield return [new TextSpan("        " + view.PadRight(width) + "  ", TextStyle.ViewName), new TextSpan(Gap, TextStyle.Region)];
+            }
+
+            foreach (var instruction in runs[r])
+            {
+                yield return InstructionLine(view, width, instruction, underLine);
             }
         }
     }
