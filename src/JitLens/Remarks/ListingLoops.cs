@@ -51,14 +51,16 @@ public sealed partial class ListingLoops
             }
         }
 
-        var entries = Entries(successors);
+        var (entries, reached) = Entries(instructions, successors);
         var loops = new List<IReadOnlySet<int>>();
         for (var i = 0; i < instructions.Count; i++)
         {
-            // A fall-through never closes a loop: only branch targets are tried, which keeps this cheap.
-            foreach (var head in successors[i].Where(s => s != i + 1 || s <= i).Where(s => Dominates(successors, entries, s, i)))
+            // A fall-through closes a loop only into code that is also entered some other way: a loop whose body runs on
+            // into its test, where the code first jumps (`jmp L0034` ... `L0034: cmp; jb L0020`). Other fall-throughs are
+            // not tried, which keeps this cheap.
+            foreach (var head in successors[i].Where(s => s != i + 1 || predecessors[s].Count > 1).Where(s => Dominates(successors, entries, s, i)))
             {
-                loops.Add(Body(predecessors, head, i));
+                loops.Add(Body(predecessors, reached, head, i));
             }
         }
 
@@ -102,15 +104,17 @@ public sealed partial class ListingLoops
     /// <summary>
     /// The first instruction, then, in listing order, each instruction no entry found so far reaches: the start of a
     /// funclet the runtime calls, or code left unreachable. Without them every branch in a funclet would look like a
-    /// loop's, as nothing from the first instruction reaches it.
+    /// loop's, as nothing from the first instruction reaches it. Alignment padding (the `nop`s after a jump, before a
+    /// loop's head) is no entry: it is never run, and would seem to enter the loop past its head. Also what the entries
+    /// reach.
     /// </summary>
-    private static List<int> Entries(List<List<int>> successors)
+    private static (List<int> Entries, bool[] Reached) Entries(IReadOnlyList<CodeInstruction> instructions, List<List<int>> successors)
     {
         var entries = new List<int>();
         var reached = new bool[successors.Count];
         for (var i = 0; i < successors.Count; i++)
         {
-            if (reached[i])
+            if (reached[i] || (i > 0 && Body(instructions[i]).StartsWith("nop", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -128,7 +132,7 @@ public sealed partial class ListingLoops
             }
         }
 
-        return entries;
+        return (entries, reached);
     }
 
     /// <summary>Whether every path from an entry to <paramref name="to"/> passes through <paramref name="head"/>.</summary>
@@ -159,14 +163,14 @@ public sealed partial class ListingLoops
         return true;
     }
 
-    /// <summary>The head and every instruction that reaches <paramref name="tail"/> without passing through the head.</summary>
-    private static HashSet<int> Body(List<List<int>> predecessors, int head, int tail)
+    /// <summary>The head and every instruction run that reaches <paramref name="tail"/> without passing through the head.</summary>
+    private static HashSet<int> Body(List<List<int>> predecessors, bool[] reached, int head, int tail)
     {
         var body = new HashSet<int> { head, tail };
         var work = new Stack<int>([tail]);
         while (work.TryPop(out var at))
         {
-            foreach (var previous in predecessors[at].Where(p => p != head && body.Add(p)))
+            foreach (var previous in predecessors[at].Where(p => p != head && reached[p] && body.Add(p)))
             {
                 work.Push(previous);
             }

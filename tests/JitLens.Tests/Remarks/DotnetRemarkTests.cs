@@ -32,6 +32,18 @@ public sealed class DotnetRemarkTests(DotnetRemarksFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Should_see_the_loop_of_a_foreach_over_a_list_that_the_jit_enters_at_its_test()
+    {
+        // Given a foreach over a List<int>: the JIT jumps to the loop's test at the bottom, and the body runs on into it
+        var unit = fixture.Unit("SumList");
+
+        // Then the bounds check the list's indexer keeps is reported inside the loop
+        var remark = Assert.Single(unit.Remarks, r => r.Kind == "bounds-check");
+        Assert.True(remark.InLoop, remark.Message);
+        Assert.StartsWith("1 bounds check kept inside a loop", unit.RemarkSummary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_agree_with_the_runtimes_JitDisasm_on_which_methods_call_the_range_check_helper()
     {
         // Given the runtime's own listing of the same methods, from the same process

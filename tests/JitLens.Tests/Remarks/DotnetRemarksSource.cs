@@ -28,6 +28,13 @@ internal static class DotnetRemarksSource
                 return s;
             }
 
+            public static int SumList(List<int> items)
+            {
+                int s = 0;
+                foreach (var x in items) s += x * x;
+                return s;
+            }
+
             public static int SumAll(int[] a)
             {
                 int s = 0;
