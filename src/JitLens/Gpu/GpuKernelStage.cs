@@ -1,6 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using JitLens.Gpu.Compilation;
+using JitLens.Gpu.LineInfo;
 using JitLens.Gpu.Hosting;
 using JitLens.Gpu.Sass;
 using JitLens.Gpu.Toolkit;
@@ -72,7 +73,7 @@ public sealed class GpuKernelStage : IInspectionStage
         try
         {
             var sass = await SassDisassembler.DisassembleAsync(toolkit, ptx, arch, unit.Name, cancellationToken).ConfigureAwait(false);
-            unit.AddView(SassListingParser.Parse(sass, file => SourceFiles.Same(file, unit.Source.Path)));
+            unit.AddView(CarriedLabels.Of(SassListingParser.Parse(sass, file => SourceFiles.Same(file, unit.Source.Path)), keepDeclarations: true));
         }
         catch (InspectionException e)
         {

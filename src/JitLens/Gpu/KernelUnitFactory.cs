@@ -1,4 +1,5 @@
 using JitLens.Gpu.Compilation;
+using JitLens.Gpu.LineInfo;
 using JitLens.Gpu.Ptx;
 using JitLens.Model;
 
@@ -20,7 +21,7 @@ public static class KernelUnitFactory
             unit.AddView(new CodeListing(stage.View, stage.Lines.Select(l => IrInstruction(l, IsSource)).ToList()));
         }
 
-        unit.AddView(PtxListingParser.Parse(code.Ptx, IsSource));
+        unit.AddView(CarriedLabels.Of(PtxListingParser.Parse(code.Ptx, IsSource), keepDeclarations: true));
         if (RunnablePtx.TargetOf(code.Ptx) is { } target && !string.Equals(target, code.Arch, StringComparison.OrdinalIgnoreCase))
         {
             // ILGPU 1.5.3 writes .target sm_80 at most; a newer GPU's driver compiles that PTX for itself, as ptxas does here.

@@ -109,12 +109,12 @@ internal static class NumbaUnits
 
         if (signature.Ptx is { } ptx && request.Wants(PtxView.Id))
         {
-            unit.AddView(InstructionsOnly.Of(PtxListingParser.ParseFunction(ptx, scope.In(file), signature.FunctionName)));
+            unit.AddView(CarriedLabels.Of(PtxListingParser.ParseFunction(ptx, scope.In(file), signature.FunctionName), keepDeclarations: false));
         }
 
         if (signature.Sass is { } sass && (request.Wants(SassView.Id) || request.Wants(CfgView.Id)))
         {
-            unit.AddView(InstructionsOnly.Of(SassListingParser.Parse(sass, scope.In(file))));
+            unit.AddView(CarriedLabels.Of(SassListingParser.Parse(sass, scope.In(file)), keepDeclarations: false));
         }
     }
 

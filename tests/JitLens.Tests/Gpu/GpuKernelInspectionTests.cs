@@ -108,6 +108,26 @@ public class GpuKernelInspectionTests : IClassFixture<GpuKernelInspectionTests.I
     }
 
     [Fact]
+    public void Should_carry_each_ptx_label_on_the_instruction_it_names_so_a_lines_code_is_not_split_by_labels()
+    {
+        // Given the RowSums kernel, whose PTX writes each label on a line of its own
+        var rowSums = Kernel("RowSums");
+        var ptx = rowSums.Views["ptx"];
+        var targets = ptx.Instructions.Select(i => i.TargetLabel).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(targets);
+
+        // Then every label a branch names is carried by an instruction of the code, none is left among the declarations
+        var carried = ptx.Instructions.Where(i => i.Region != CodeRegion.Header && i.Label is not null).Select(i => i.Label!).ToHashSet(StringComparer.Ordinal);
+        Assert.Subset(carried, targets);
+        Assert.DoesNotContain(ptx.Instructions, i => i.Region == CodeRegion.Header && i.Label is { } l && targets.Contains(l));
+
+        // And the loop line's code, which its labels used to cut into pieces, reads as runs of real neighbours only
+        var loopLine = KernelInspection.LineOf(rowSums, "for (var j = 0");
+        var runs = ptx.RunsForLine(loopLine);
+        Assert.All(runs.Skip(1), run => Assert.NotEqual(CodeRegion.Header, ptx.Instructions[ptx.Instructions.ToList().IndexOf(run[0]) - 1].Region));
+    }
+
+    [Fact]
     public void Should_show_the_ir_after_generation_and_after_optimisation_with_each_value_on_its_line()
     {
         // Given the RowSums kernel

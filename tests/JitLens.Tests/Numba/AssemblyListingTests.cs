@@ -126,7 +126,7 @@ public sealed class AssemblyListingTests
             """;
 
         // When it is read as the ptx view
-        var listing = InstructionsOnly.Of(PtxListingParser.ParseFunction(Ptx, Scope.In("/src/f.py"), null));
+        var listing = CarriedLabels.Of(PtxListingParser.ParseFunction(Ptx, Scope.In("/src/f.py"), null), keepDeclarations: false);
 
         // Then instructions carry their lines, the predicated bra is conditional and ret leaves the kernel
         Assert.Equal(
@@ -154,7 +154,7 @@ public sealed class AssemblyListingTests
             """;
 
         // When it is read as the sass view
-        var listing = InstructionsOnly.Of(SassListingParser.Parse(Sass, Scope.In("/src/f.py")));
+        var listing = CarriedLabels.Of(SassListingParser.Parse(Sass, Scope.In("/src/f.py")), keepDeclarations: false);
 
         // Then each instruction has its line and offset, the predicated BRA is conditional and EXIT leaves
         Assert.Equal(

@@ -47,12 +47,12 @@ internal sealed record ListingFixture(string Name, IReadOnlyDictionary<string, s
         if (Header["origin"] == "ilgpu")
         {
             bool IsSource(string file) => SourceFiles.Same(file, path);
-            return sass ? SassListingParser.Parse(Input, IsSource) : PtxListingParser.Parse(Input, IsSource);
+            return CarriedLabels.Of(sass ? SassListingParser.Parse(Input, IsSource) : PtxListingParser.Parse(Input, IsSource), keepDeclarations: true);
         }
 
         var lines = Header["lines"].Split('-').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
         var source = new LineScope(lines[0], lines[1], lines[2]).In(path);
-        return InstructionsOnly.Of(sass ? SassListingParser.Parse(Input, source) : PtxListingParser.ParseFunction(Input, source, Header.GetValueOrDefault("function")));
+        return CarriedLabels.Of(sass ? SassListingParser.Parse(Input, source) : PtxListingParser.ParseFunction(Input, source, Header.GetValueOrDefault("function")), keepDeclarations: false);
     }
 
     /// <summary>One line per instruction: region, line (&lt;the calling line for inlined code), offset, label, text, flow.</summary>
